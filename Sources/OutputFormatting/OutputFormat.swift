@@ -1,0 +1,4 @@
+/// The formats dcq writes results in.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case table, json, ndjson, csv, tsv
+}
