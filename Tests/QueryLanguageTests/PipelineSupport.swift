@@ -1,0 +1,54 @@
+import Testing
+
+@testable import QueryLanguage
+
+/// Collects each statement's records as compact JSON lines.
+final class CollectedOutput: ResultOutput {
+  let printsWholeRecords: Bool
+  var results: [[String]] = []
+  var columns: [[String]?] = []
+
+  init(printsWholeRecords: Bool = true) { self.printsWholeRecords = printsWholeRecords }
+
+  func begin(columns: [String]?) throws {
+    results.append([])
+    self.columns.append(columns)
+  }
+  func write(_ record: Value) throws { results[results.count - 1].append(record.compactJSON) }
+  func end() throws {}
+}
+
+/// Runs `script` over the records in `json` and returns each printing statement's records.
+func run(
+  _ script: String, over json: String, parameters: [String: Value] = [:], workers: Int = 1,
+  printsWholeRecords: Bool = true
+) throws -> [[String]] {
+  try runCollecting(
+    script, over: json, parameters: parameters, workers: workers, printsWholeRecords: printsWholeRecords
+  ).results
+}
+
+func runCollecting(
+  _ script: String, over json: String, parameters: [String: Value] = [:], workers: Int = 1,
+  printsWholeRecords: Bool = true
+) throws -> CollectedOutput {
+  let buffer = JSONBuffer(bytes: Array(json.utf8))
+  let session = QuerySession(
+    source: JSONRecordSource(buffer: buffer, workers: workers), parameters: parameters,
+    clock: { testNow })
+  let output = CollectedOutput(printsWholeRecords: printsWholeRecords)
+  let parsed = try session.parse(script)
+  for statement in parsed.statements { try session.run(statement, output: output) }
+  return output
+}
+
+/// Five small conversations covering the cases the stage tests need.
+let smallConversations = """
+  [
+    {"id": "c1", "name": "Ana", "finished": true, "n": 3, "dept": {"name": "Comercial"}, "tags": ["a", "b"], "t": "2025-06-20T10:00:00Z"},
+    {"id": "c2", "name": "Bruno", "finished": false, "n": 1, "dept": {"name": "Pós-vendas"}, "tags": [], "t": "2025-06-21T10:00:00Z"},
+    {"id": "c3", "name": "Carla", "finished": false, "n": null, "dept": {"name": "Comercial"}, "tags": ["c"], "t": "2025-06-19T10:00:00Z"},
+    {"id": "c4", "name": "Davi", "finished": true, "n": 2, "tags": "x", "t": "2025-06-22T10:00:00Z"},
+    {"id": "c5", "name": "Élida", "finished": true, "n": 3, "dept": {"name": "Pós-vendas"}, "t": "2025-06-18T10:00:00Z"}
+  ]
+  """

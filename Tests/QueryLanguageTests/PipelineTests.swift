@@ -1,0 +1,182 @@
+import Testing
+
+@testable import QueryLanguage
+
+@Suite struct PipelineTests {
+  func lines(_ script: String, parameters: [String: Value] = [:]) throws -> [String] {
+    try run(script, over: smallConversations, parameters: parameters).flatMap { $0 }
+  }
+
+  @Test func whereAndSelect() throws {
+    #expect(
+      try lines("where not finished | select id, who = name") == [
+        #"{"id":"c2","who":"Bruno"}"#, #"{"id":"c3","who":"Carla"}"#,
+      ])
+  }
+
+  @Test func selectNamesUnnamedItemsByTheirText() throws {
+    #expect(
+      try lines("take 1 | select dept.name, tags[0], n + 1, `id`") == [
+        #"{"dept.name":"Comercial","tags[0]":"a","n + 1":4,"id":"c1"}"#
+      ])
+  }
+
+  @Test func selectStarAndRepeatedNames() throws {
+    #expect(
+      try lines("take 1 | select id, x = 1, x = 2 | select *, id = \"new\"") == [
+        #"{"id":"new","x":2}"#
+      ])
+  }
+
+  @Test func flatKeysAfterSelectAreReadFirst() throws {
+    #expect(try lines("select dept.name | sort by dept.name | take 1") == [#"{"dept.name":"Comercial"}"#])
+  }
+
+  @Test func extendAddsAtTheEndAndReplacesInPlace() throws {
+    #expect(
+      try lines("take 1 | select id, name | extend name = upper(name), z = 1") == [
+        #"{"id":"c1","name":"ANA","z":1}"#
+      ])
+  }
+
+  @Test func sortIsStableWithNullsLastBothWays() throws {
+    #expect(try lines("sort by n | select id") == ["c2", "c4", "c1", "c5", "c3"].map { #"{"id":"\#($0)"}"# })
+    #expect(try lines("sort by n desc | select id") == ["c1", "c5", "c4", "c2", "c3"].map { #"{"id":"\#($0)"}"# })
+  }
+
+  @Test func sortAcrossTypes() throws {
+    let json = #"[{"v": "s"}, {"v": [1]}, {"v": 2}, {"v": true}, {"v": null}, {"v": {"a": 1}}, {"v": [0]}]"#
+    #expect(
+      try run("sort by v | select v", over: json).flatMap { $0 } == [
+        #"{"v":true}"#, #"{"v":2}"#, #"{"v":"s"}"#, #"{"v":[1]}"#, #"{"v":[0]}"#, #"{"v":{"a":1}}"#, #"{"v":null}"#,
+      ])
+  }
+
+  @Test func takeSkipTop() throws {
+    #expect(try lines("skip 1 | take 2 | select id") == [#"{"id":"c2"}"#, #"{"id":"c3"}"#])
+    #expect(try lines("top 2 by n | select id") == [#"{"id":"c1"}"#, #"{"id":"c5"}"#])
+    #expect(try lines("top 1 by n asc | select id") == [#"{"id":"c2"}"#])
+    #expect(try lines("limit $k | select id", parameters: ["k": .string("1")]) == [#"{"id":"c1"}"#])
+    #expect(try lines("take 0 | count") == [#"{"count":0}"#])
+  }
+
+  @Test func distinctKeepsFirstSeenOrder() throws {
+    #expect(
+      try lines("distinct dept.name") == [
+        #"{"dept.name":"Comercial"}"#, #"{"dept.name":"Pós-vendas"}"#, #"{"dept.name":null}"#,
+      ])
+  }
+
+  @Test func countStage() throws {
+    #expect(try lines("where finished | count") == [#"{"count":3}"#])
+    #expect(try lines("where false | count") == [#"{"count":0}"#])
+  }
+
+  @Test func expandBothForms() throws {
+    #expect(
+      try lines("expand tags | select id, tags") == [
+        #"{"id":"c1","tags":"a"}"#, #"{"id":"c1","tags":"b"}"#, #"{"id":"c3","tags":"c"}"#,
+      ])
+    #expect(
+      try lines("where id == \"c1\" | expand t2 = tags | select id, t2") == [
+        #"{"id":"c1","t2":"a"}"#, #"{"id":"c1","t2":"b"}"#,
+      ])
+  }
+
+  @Test func summarizeByKeepsFirstSeenGroupOrder() throws {
+    #expect(
+      try lines("summarize n = count(), s = sum(n) by d = dept.name") == [
+        #"{"d":"Comercial","n":2,"s":3}"#, #"{"d":"Pós-vendas","n":2,"s":4}"#, #"{"d":null,"n":1,"s":2}"#,
+      ])
+  }
+
+  @Test func summarizeWithoutByOverNoInputGivesOneRecord() throws {
+    #expect(
+      try lines(
+        "where false | summarize count(), count(n), countif(finished), dcount(n), sum(n), avg(n), min(n), max(n), percentile(n, 50), list(n)"
+      ) == [
+        #"{"count()":0,"count(n)":0,"countif(finished)":0,"dcount(n)":0,"sum(n)":0,"avg(n)":null,"min(n)":null,"max(n)":null,"percentile(n, 50)":null,"list(n)":[]}"#
+      ])
+    #expect(try lines("where false | summarize count() by name") == [])
+  }
+
+  @Test func aggregates() throws {
+    #expect(
+      try lines(
+        "summarize count(n), countif(finished), dcount(n), avg(n), min(name), max(t), list(n)"
+      ) == [
+        #"{"count(n)":4,"countif(finished)":3,"dcount(n)":3,"avg(n)":2.25,"min(name)":"Ana","max(t)":"2025-06-22T10:00:00Z","list(n)":[3,1,null,2,3]}"#
+      ])
+  }
+
+  @Test(arguments: [(0, "1"), (25, "1"), (50, "2"), (75, "3"), (100, "3"), (101, "null"), (-1, "null")])
+  func percentileIsNearestRank(_ p: Int, _ expected: String) throws {
+    #expect(try lines("summarize p = percentile(n, \(p))") == [#"{"p":\#(expected)}"#])
+  }
+
+  @Test func percentileRankIgnoresFloatingPointNoise() throws {
+    // r = 0.07 * 100 / 100 * ... : P·n/100 must round to 9 decimals before ceil.
+    let json = "[" + (1...100).map { #"{"v": \#($0)}"# }.joined(separator: ",") + "]"
+    #expect(try run("summarize p = percentile(v, 7)", over: json).flatMap { $0 } == [#"{"p":7}"#])
+    #expect(try run("summarize p = percentile(v, 14)", over: json).flatMap { $0 } == [#"{"p":14}"#])
+  }
+
+  @Test func durationAggregatesGiveDurations() throws {
+    #expect(
+      try lines("summarize a = avg(date(t) - date(\"2025-06-18T10:00:00Z\")) | select h = hours(a)") == [
+        #"{"h":48}"#
+      ])
+    #expect(try lines("summarize s = sum(1m) | select s = seconds(s)") == [#"{"s":300}"#])
+  }
+
+  @Test func letBindsAResultForLaterStatements() throws {
+    let results = try run(
+      "let open = where not finished\nopen | count; open | select id", over: smallConversations)
+    #expect(results == [[#"{"count":2}"#], [#"{"id":"c2"}"#, #"{"id":"c3"}"#]])
+  }
+
+  @Test func continuationLinesAndComments() throws {
+    let script = """
+      # backlog
+      where not finished   # open ones
+      | select id
+      where finished |
+        count
+      """
+    #expect(
+      try run(script, over: smallConversations) == [[#"{"id":"c2"}"#, #"{"id":"c3"}"#], [#"{"count":3}"#]])
+  }
+
+  @Test func conversationsIsAnExplicitSource() throws {
+    #expect(try lines("conversations | count") == [#"{"count":5}"#])
+  }
+
+  @Test func stageNamesAreCaseInsensitive() throws {
+    #expect(try lines("WHERE finished | Count") == [#"{"count":3}"#])
+  }
+
+  @Test func wholeConversationsGetTheDefaultColumnsInTables() throws {
+    let output = try runCollecting(
+      "take 1 | extend extra = 1", over: smallConversations, printsWholeRecords: false)
+    #expect(
+      output.columns == [
+        ["id", "name", "contact.name", "contact.platform", "currentDepartment.name", "lastMessageDate", "finished", "extra"]
+      ])
+    #expect(
+      output.results == [
+        [#"{"id":"c1","name":"Ana","contact.name":null,"contact.platform":null,"currentDepartment.name":null,"lastMessageDate":null,"finished":true,"extra":1}"#]
+      ])
+  }
+
+  @Test func wholeRecordsKeepTheirKeyOrderInJSON() throws {
+    #expect(
+      try run("take 1", over: #"[{"b": 1, "a": {"y": 1.50, "x": 1e3}}]"#) == [[#"{"b":1,"a":{"y":1.50,"x":1e3}}"#]])
+  }
+
+  @Test func parallelReadingGivesTheSameAnswers() throws {
+    let json = "[" + (0..<20_000).map { #"{"id": "r\#($0)", "v": \#($0 % 7), "s": "},{ \#($0)"}"# }.joined(separator: ",\n") + "]"
+    let query = "where v > 2 | summarize n = count(), s = sum(v) by v | sort by v"
+    #expect(try run(query, over: json, workers: 1) == run(query, over: json, workers: 2))
+    #expect(try run("where v == 6 | count", over: json, workers: 2) == [[#"{"count":2857}"#]])
+  }
+}
