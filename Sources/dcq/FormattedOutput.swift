@@ -16,4 +16,13 @@ final class FormattedOutput: ResultOutput {
   func begin(columns: [String]?) throws { try writer.begin(columns: columns) }
   func write(_ record: Value) throws { try writer.write(record) }
   func end() throws { try writer.end() }
+
+  func recordEncoder() -> RecordEncoding? {
+    guard let encoder = writer.makeEncoder() else { return nil }
+    return { record, bytes in encoder.append(record, to: &bytes) }
+  }
+
+  func write(encoded bytes: [UInt8], records: Int) throws {
+    try writer.write(encoded: bytes, records: records)
+  }
 }

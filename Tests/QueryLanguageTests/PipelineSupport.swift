@@ -5,10 +5,15 @@ import Testing
 /// Collects each statement's records as compact JSON lines.
 final class CollectedOutput: ResultOutput {
   let printsWholeRecords: Bool
+  /// Whether worker threads may encode records (as compact JSON lines).
+  let encodes: Bool
   var results: [[String]] = []
   var columns: [[String]?] = []
 
-  init(printsWholeRecords: Bool = true) { self.printsWholeRecords = printsWholeRecords }
+  init(printsWholeRecords: Bool = true, encodes: Bool = false) {
+    self.printsWholeRecords = printsWholeRecords
+    self.encodes = encodes
+  }
 
   func begin(columns: [String]?) throws {
     results.append([])
@@ -16,27 +21,37 @@ final class CollectedOutput: ResultOutput {
   }
   func write(_ record: Value) throws { results[results.count - 1].append(record.compactJSON) }
   func end() throws {}
+  func recordEncoder() -> RecordEncoding? {
+    guard encodes else { return nil }
+    return { record, bytes in bytes += Array((record.compactJSON + "\n").utf8) }
+  }
+  func write(encoded bytes: [UInt8], records: Int) throws {
+    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+    #expect(lines.count == records)
+    results[results.count - 1] += lines
+  }
 }
 
 /// Runs `script` over the records in `json` and returns each printing statement's records.
 func run(
   _ script: String, over json: String, parameters: [String: Value] = [:], workers: Int = 1,
-  printsWholeRecords: Bool = true
+  printsWholeRecords: Bool = true, encodes: Bool = false
 ) throws -> [[String]] {
   try runCollecting(
-    script, over: json, parameters: parameters, workers: workers, printsWholeRecords: printsWholeRecords
+    script, over: json, parameters: parameters, workers: workers, printsWholeRecords: printsWholeRecords,
+    encodes: encodes
   ).results
 }
 
 func runCollecting(
   _ script: String, over json: String, parameters: [String: Value] = [:], workers: Int = 1,
-  printsWholeRecords: Bool = true
+  printsWholeRecords: Bool = true, encodes: Bool = false
 ) throws -> CollectedOutput {
   let buffer = JSONBuffer(bytes: Array(json.utf8))
   let session = QuerySession(
     source: JSONRecordSource(buffer: buffer, workers: workers), parameters: parameters,
     clock: { testNow })
-  let output = CollectedOutput(printsWholeRecords: printsWholeRecords)
+  let output = CollectedOutput(printsWholeRecords: printsWholeRecords, encodes: encodes)
   let parsed = try session.parse(script)
   for statement in parsed.statements { try session.run(statement, output: output) }
   return output

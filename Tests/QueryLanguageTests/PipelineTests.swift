@@ -173,10 +173,32 @@ import Testing
       try run("take 1", over: #"[{"b": 1, "a": {"y": 1.50, "x": 1e3}}]"#) == [[#"{"b":1,"a":{"y":1.50,"x":1e3}}"#]])
   }
 
-  @Test func parallelReadingGivesTheSameAnswers() throws {
-    let json = "[" + (0..<20_000).map { #"{"id": "r\#($0)", "v": \#($0 % 7), "s": "},{ \#($0)"}"# }.joined(separator: ",\n") + "]"
-    let query = "where v > 2 | summarize n = count(), s = sum(v) by v | sort by v"
-    #expect(try run(query, over: json, workers: 1) == run(query, over: json, workers: 2))
-    #expect(try run("where v == 6 | count", over: json, workers: 2) == [[#"{"count":2857}"#]])
+  static let manyRecords =
+    "[" + (0..<20_000).map { #"{"id": "r\#($0)", "v": \#($0 % 7), "s": "},{ \#($0)"}"# }.joined(separator: ",\n") + "]"
+
+  @Test(arguments: [
+    "where v > 2 | summarize n = count(), s = sum(v), l = list(id), m = min(id), d = dcount(s), p = percentile(v, 40) by v",
+    "summarize n = count(), a = avg(v)",
+    "where v == 6 | select id, w = v * 2",
+    "where v == 6 | count",
+    "extend w = v | where w > 5 | take 3",
+  ])
+  func workerThreadsGiveTheSameAnswersInTheSameOrder(_ query: String) throws {
+    let sequential = try run(query, over: Self.manyRecords, workers: 1)
+    #expect(sequential.flatMap { $0 }.count > 0)
+    #expect(try run(query, over: Self.manyRecords, workers: 2) == sequential)
+    #expect(try run(query, over: Self.manyRecords, workers: 2, encodes: true) == sequential)
+  }
+
+  @Test func workerSummariesMergeInInputOrder() throws {
+    let result = try run("summarize n = count(), first = min(id) by v | take 2", over: Self.manyRecords, workers: 2)
+    #expect(result == [[#"{"v":0,"n":2858,"first":"r0"}"#, #"{"v":1,"n":2857,"first":"r1"}"#]])
+  }
+
+  @Test func knownColumnsFollowTheStages() throws {
+    let output = try runCollecting(
+      "where false | select a = 1, b = 2, a = 3 | extend c = 4\nsummarize n = count() by d = 1\ncount\nselect *",
+      over: smallConversations)
+    #expect(output.columns == [["a", "b", "c"], ["d", "n"], ["count"], nil])
   }
 }

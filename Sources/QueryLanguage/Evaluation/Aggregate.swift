@@ -44,9 +44,12 @@ public struct Aggregate: Sendable {
   ]
 }
 
-/// The running state of one aggregate for one group.
+/// The running state of one aggregate for one group. Worker threads each
+/// aggregate a run of records; `merge` then folds in a later run's state.
 class Accumulator {
   func add(_ arguments: [Value]) {}
+  /// Folds in `other`, the same aggregate's state over records that came after.
+  func merge(_ other: Accumulator) {}
   func result() -> Value { .null }
 }
 
@@ -55,6 +58,7 @@ private final class CountAccumulator: Accumulator {
   override func add(_ arguments: [Value]) {
     if arguments.isEmpty || !arguments[0].isNull { count += 1 }
   }
+  override func merge(_ other: Accumulator) { count += (other as! CountAccumulator).count }
   override func result() -> Value { .number(Double(count)) }
 }
 
@@ -63,6 +67,7 @@ private final class CountIfAccumulator: Accumulator {
   override func add(_ arguments: [Value]) {
     if arguments[0].isTruthy { count += 1 }
   }
+  override func merge(_ other: Accumulator) { count += (other as! CountIfAccumulator).count }
   override func result() -> Value { .number(Double(count)) }
 }
 
@@ -71,6 +76,7 @@ private final class DistinctCountAccumulator: Accumulator {
   override func add(_ arguments: [Value]) {
     if !arguments[0].isNull { seen.insert(HashKey(arguments[0])) }
   }
+  override func merge(_ other: Accumulator) { seen.formUnion((other as! DistinctCountAccumulator).seen) }
   override func result() -> Value { .number(Double(seen.count)) }
 }
 
@@ -89,6 +95,12 @@ private struct NumericValues {
     }
   }
 
+  mutating func merge(_ other: NumericValues) {
+    numbers += other.numbers
+    durations += other.durations
+    sawOther = sawOther || other.sawOther
+  }
+
   /// The values to aggregate and whether they are durations.
   var values: (values: [Double], areDurations: Bool) {
     !sawOther && !durations.isEmpty ? (durations, true) : (numbers, false)
@@ -102,6 +114,7 @@ private final class SumAccumulator: Accumulator {
   init(mode: Mode) { self.mode = mode }
 
   override func add(_ arguments: [Value]) { numeric.add(arguments[0]) }
+  override func merge(_ other: Accumulator) { numeric.merge((other as! SumAccumulator).numeric) }
 
   override func result() -> Value {
     let (values, areDurations) = numeric.values
@@ -121,6 +134,10 @@ private final class ExtremeAccumulator: Accumulator {
   let wantsLargest: Bool
   var best: Value?
   init(wantsLargest: Bool) { self.wantsLargest = wantsLargest }
+
+  override func merge(_ other: Accumulator) {
+    if let best = (other as! ExtremeAccumulator).best { add([best]) }
+  }
 
   override func add(_ arguments: [Value]) {
     let value = arguments[0]
@@ -145,6 +162,12 @@ private final class PercentileAccumulator: Accumulator {
     if rank == nil { rank = arguments[1] }
   }
 
+  override func merge(_ other: Accumulator) {
+    let later = other as! PercentileAccumulator
+    numeric.merge(later.numeric)
+    if rank == nil { rank = later.rank }
+  }
+
   override func result() -> Value {
     guard let p = rank?.number, p >= 0, p <= 100 else { return .null }
     let (values, areDurations) = numeric.values
@@ -160,5 +183,6 @@ private final class PercentileAccumulator: Accumulator {
 private final class ListAccumulator: Accumulator {
   var values: [Value] = []
   override func add(_ arguments: [Value]) { values.append(arguments[0]) }
+  override func merge(_ other: Accumulator) { values += (other as! ListAccumulator).values }
   override func result() -> Value { .array(values) }
 }

@@ -41,6 +41,7 @@ struct Plan: Sendable {
       }
       paths = trie
     }
+    if columns == nil { columns = Plan.knownColumns(after: stages) }
     let split = stages.firstIndex { !StreamingStages.isStreaming($0) } ?? stages.count
     workerStages = Array(stages[..<split])
     mainStages = Array(stages[split...])
@@ -48,6 +49,37 @@ struct Plan: Sendable {
   }
 
   var resultShape: Shape = .other
+
+  /// The keys every result record has, in order, when the stages fix them
+  /// (so csv and tsv can print a header even over no records); nil when
+  /// they depend on the records (`select *`, whole conversations).
+  static func knownColumns(after stages: [Stage]) -> [String]? {
+    var columns: [String]?
+    func adding(_ names: [String], to base: [String]) -> [String] {
+      var result = base
+      for name in names where !result.contains(name) { result.append(name) }
+      return result
+    }
+    func names(_ items: [SelectItem]) -> [String]? {
+      var result: [String] = []
+      for item in items {
+        guard case .named(let named) = item else { return nil }
+        result = adding([named.name], to: result)
+      }
+      return result
+    }
+    for stage in stages {
+      switch stage {
+      case .select(let items), .distinct(let items): columns = names(items)
+      case .count: columns = ["count"]
+      case .summarize(let aggregates, let keys): columns = adding(aggregates.map(\.name), to: adding(keys.map(\.name), to: []))
+      case .extend(let items): columns = columns.map { adding(items.map(\.name), to: $0) }
+      case .expand(let name, _, let replaces): if replaces == nil { columns = columns.map { adding([name], to: $0) } }
+      case .where, .sort, .take, .skip, .top: break
+      }
+    }
+    return columns
+  }
 
   /// A root path turned into a slot when it starts with plain keys.
   private static func slotted(_ steps: [PathStep], _ flatName: String?, _ paths: inout PathTrie)

@@ -36,7 +36,7 @@ public final class QuerySession {
     case .pipeline(let pipeline):
       let plan = makePlan(pipeline, printsWholeRecords: output.printsWholeRecords)
       try output.begin(columns: plan.columns)
-      try execute(plan, pipeline.source, evaluator, sink: OutputSink(output))
+      try execute(plan, pipeline.source, evaluator, sink: OutputSink(output), output: output)
       try output.end()
     case .let(let name, let pipeline):
       let plan = makePlan(pipeline, printsWholeRecords: true)
@@ -56,10 +56,19 @@ public final class QuerySession {
       pipeline, readsSource: readsSource, inputShape: shape, printsWholeRecords: printsWholeRecords)
   }
 
-  private func execute(_ plan: Plan, _ from: PipelineSource, _ evaluator: Evaluator, sink: RowSink) throws {
+  private func execute(
+    _ plan: Plan, _ from: PipelineSource, _ evaluator: Evaluator, sink: RowSink,
+    output: ResultOutput? = nil
+  ) throws {
+    var mainStages = plan.mainStages[...]
+    var summarizer: SummarizeRunner?
+    if case .summarize = mainStages.first, case .conversations = from { mainStages = mainStages.dropFirst() }
     var head = sink
-    for stage in plan.mainStages.reversed() {
+    for stage in mainStages.reversed() {
       head = StageRunner.make(stage, evaluator: evaluator, downstream: head)
+    }
+    if case .summarize(let aggregates, let keys) = plan.mainStages.first, case .conversations = from {
+      summarizer = SummarizeRunner(aggregates: aggregates, keys: keys, evaluator: evaluator, downstream: head)
     }
     switch from {
     case .name(let name):
@@ -71,55 +80,104 @@ public final class QuerySession {
       }
       try chain.finish()
     case .conversations:
-      let workerStages = plan.workerStages
-      let slotCount = plan.paths.slotCount
+      let work = BatchWork(
+        stages: plan.workerStages, slotCount: plan.paths.slotCount, evaluator: evaluator,
+        finish: summarizer.map { .summarize($0.table.aggregates, $0.table.keys) }
+          ?? (plan.mainStages.isEmpty ? output?.recordEncoder().map(BatchWork.Finish.encode) : nil)
+          ?? .rows)
       try source.read(paths: plan.paths) { batch in
-        BatchResult.run(workerStages, on: batch, slotCount: slotCount, evaluator)
+        work.run(on: batch)
       } consume: { result in
-        for row in result.rows {
-          guard try head.push(row) else { return false }
+        switch result.output {
+        case .rows(let rows):
+          for row in rows {
+            guard try head.push(row) else { return false }
+          }
+        case .encoded(let bytes, let count): try output?.write(encoded: bytes, records: count)
+        case .groups(let table): summarizer?.merge(table)
         }
         if let error = result.error { throw error }
         return true
       }
-      try head.finish()
+      try (summarizer ?? head).finish()
     }
   }
 }
 
-/// What a worker thread made of one batch: the rows after the worker stages,
-/// and the error that stopped it, if any.
-struct BatchResult: Sendable {
-  var rows: [Row] = []
-  var error: Diagnostic?
-
-  static func run(_ stages: [Stage], on batch: RecordBatch, slotCount: Int, _ evaluator: Evaluator)
-    -> BatchResult
-  {
-    var result = BatchResult()
-    result.rows.reserveCapacity(batch.records.count)
-    do {
-      for (index, record) in batch.records.enumerated() {
-        let row = Row(.json(record), slots: SlotView(all: batch.slots, base: index * slotCount))
-        try pass(row, through: stages[...], evaluator) { result.rows.append($0) }
-      }
-    } catch let error as Diagnostic {
-      result.error = error
-    } catch {
-      result.error = Diagnostic("\(error)", at: SourceRange(0, 0))
-    }
-    return result
+/// What worker threads do with each batch of records: run the leading
+/// streaming stages, then keep the rows, encode them for output, or
+/// aggregate them for a `summarize` that the calling thread merges.
+struct BatchWork: Sendable {
+  enum Finish: Sendable {
+    case rows
+    case encode(RecordEncoding)
+    case summarize([AggregateItem], [NamedExpression])
   }
 
-  private static func pass(
-    _ row: Row, through stages: ArraySlice<Stage>, _ evaluator: Evaluator, emit: (Row) -> Void
-  ) throws {
-    guard let stage = stages.first else { return emit(row) }
+  let stages: [Stage]
+  let slotCount: Int
+  let evaluator: Evaluator
+  let finish: Finish
+
+  func run(on batch: RecordBatch) -> BatchResult {
+    var rows: [Row] = []
+    var bytes: [UInt8] = []
+    var encodedCount = 0
+    var table: GroupTable?
+    var failure: Diagnostic?
+    do {
+      let emit: (Row) throws -> Void
+      switch finish {
+      case .rows:
+        rows.reserveCapacity(batch.records.count)
+        emit = { rows.append($0) }
+      case .encode(let encode):
+        emit = { row in
+          encode(row.value, &bytes)
+          encodedCount += 1
+        }
+      case .summarize(let aggregates, let keys):
+        let groups = GroupTable(aggregates: aggregates, keys: keys)
+        table = groups
+        emit = { row in try groups.add(row, evaluator) }
+      }
+      for (index, record) in batch.records.enumerated() {
+        let row = Row(.json(record), slots: SlotView(all: batch.slots, base: index * slotCount))
+        try pass(row, through: stages[...], emit: emit)
+      }
+    } catch let error as Diagnostic {
+      failure = error
+    } catch {
+      failure = Diagnostic("\(error)", at: SourceRange(0, 0))
+    }
+    let output: BatchResult.Output =
+      switch finish {
+      case .rows: .rows(rows)
+      case .encode: .encoded(bytes, encodedCount)
+      case .summarize: .groups(table!)
+      }
+    return BatchResult(output: output, error: failure)
+  }
+
+  private func pass(_ row: Row, through stages: ArraySlice<Stage>, emit: (Row) throws -> Void) throws {
+    guard let stage = stages.first else { return try emit(row) }
     try StreamingStages.apply(stage, to: row, evaluator) { output in
-      try pass(output, through: stages.dropFirst(), evaluator, emit: emit)
+      try pass(output, through: stages.dropFirst(), emit: emit)
       return true
     }
   }
+}
+
+/// What a worker thread made of one batch, and the error that stopped it, if any.
+struct BatchResult: Sendable {
+  enum Output: Sendable {
+    case rows([Row])
+    case encoded([UInt8], Int)
+    case groups(GroupTable)
+  }
+
+  var output: Output
+  var error: Diagnostic?
 }
 
 /// The end of a pipeline that prints.

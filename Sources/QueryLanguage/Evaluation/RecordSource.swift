@@ -32,4 +32,12 @@ public protocol ResultOutput: AnyObject {
   func begin(columns: [String]?) throws
   func write(_ record: Value) throws
   func end() throws
+  /// Encodes a record the way `write` would, on any thread; nil when the
+  /// format cannot (a table needs every row before it prints).
+  func recordEncoder() -> RecordEncoding?
+  /// Writes records encoded by `recordEncoder()`, in order.
+  func write(encoded bytes: [UInt8], records: Int) throws
 }
+
+/// Appends one record's text to a buffer; safe to call from worker threads.
+public typealias RecordEncoding = @Sendable (Value, inout [UInt8]) -> Void

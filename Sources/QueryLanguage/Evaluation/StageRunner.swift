@@ -160,51 +160,23 @@ final class DistinctRunner: StageRunner {
 }
 
 final class SummarizeRunner: StageRunner {
-  let aggregates: [AggregateItem]
-  let keys: [NamedExpression]
-  var groups: [[HashKey]: Int] = [:]
-  var groupKeys: [[Value]] = []
-  var accumulators: [[Accumulator]] = []
+  let table: GroupTable
 
   init(aggregates: [AggregateItem], keys: [NamedExpression], evaluator: Evaluator, downstream: RowSink) {
-    self.aggregates = aggregates
-    self.keys = keys
+    table = GroupTable(aggregates: aggregates, keys: keys)
     super.init(evaluator: evaluator, downstream: downstream)
   }
 
   override func push(_ row: Row) throws -> Bool {
-    var keyValues: [Value] = []
-    keyValues.reserveCapacity(keys.count)
-    for key in keys { keyValues.append(try evaluator.evaluate(key.expression, row)) }
-    let hashKey = keyValues.map(HashKey.init)
-    let group: Int
-    if let known = groups[hashKey] {
-      group = known
-    } else {
-      group = groupKeys.count
-      groups[hashKey] = group
-      groupKeys.append(keyValues)
-      accumulators.append(aggregates.map { $0.aggregate.makeAccumulator() })
-    }
-    for (index, item) in aggregates.enumerated() {
-      var arguments: [Value] = []
-      for argument in item.arguments { arguments.append(try evaluator.evaluate(argument, row)) }
-      accumulators[group][index].add(arguments)
-    }
+    try table.add(row, evaluator)
     return true
   }
 
+  /// Takes the groups a worker thread already built over a batch.
+  func merge(_ partial: GroupTable) { table.merge(partial) }
+
   override func finish() throws {
-    if keys.isEmpty && groupKeys.isEmpty {
-      groupKeys.append([])
-      accumulators.append(aggregates.map { $0.aggregate.makeAccumulator() })
-    }
-    for (group, keyValues) in groupKeys.enumerated() {
-      var record = Object()
-      for (key, value) in zip(keys, keyValues) { record.set(key.name, value) }
-      for (item, accumulator) in zip(aggregates, accumulators[group]) {
-        record.set(item.name, accumulator.result())
-      }
+    for record in table.records() {
       guard try downstream.push(Row(.object(record))) else { break }
     }
     try downstream.finish()
