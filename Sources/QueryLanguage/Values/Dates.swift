@@ -101,15 +101,7 @@ func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
 
 /// `2025-06-23T21:18:59.068Z`: a timestamp as ISO 8601 UTC with milliseconds.
 public func formatTimestamp(_ milliseconds: Double) -> String {
-  let total = Int(milliseconds.rounded(.down))
-  let (dayCount, msOfDay) = floorDivide(total, 86_400_000)
-  let (year, month, day) = civilFromDays(dayCount)
-  let hour = msOfDay / 3_600_000
-  let minute = msOfDay / 60_000 % 60
-  let second = msOfDay / 1000 % 60
-  let millisecond = msOfDay % 1000
-  return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):"
-    + "\(pad(second, 2)).\(pad(millisecond, 3))Z"
+  TimestampText.text(milliseconds) ?? "null"
 }
 
 func floorDivide(_ a: Int, _ b: Int) -> (Int, Int) {

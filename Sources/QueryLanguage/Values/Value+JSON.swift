@@ -42,14 +42,9 @@ extension Value {
   }
 }
 
-/// A computed number as dcq prints it: integral values within ±2^53 with no
-/// fraction, others in the shortest form that reads back the same; non-finite as null.
+/// A computed number as dcq prints it (see `NumberText`); non-finite as null.
 public func formatNumber(_ value: Double) -> String {
-  guard value.isFinite else { return "null" }
-  if value == value.rounded(), abs(value) <= 9_007_199_254_740_992 {
-    return String(Int64(value))
-  }
-  return value.description
+  NumberText.text(value) ?? "null"
 }
 
 /// `value` as a JSON string literal: quotes, backslashes and control

@@ -24,10 +24,10 @@ public enum TimestampText {
       days -= 1
       inDay += millisecondsPerDay
     }
-    let (year, month, day) = civil(fromDays: days)
+    let (year, month, day) = civilFromDays(Int(days))
     if year < 0 || year > 9999 {
       output.append(year < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-      appendDigits(year.magnitude, count: 6, to: &output)
+      appendDigits(UInt64(year.magnitude), count: 6, to: &output)
     } else {
       appendDigits(UInt64(year), count: 4, to: &output)
     }
@@ -52,22 +52,6 @@ public enum TimestampText {
     var bytes: [UInt8] = []
     guard append(milliseconds, to: &bytes) else { return nil }
     return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// Year, month and day of a count of days since 1970-01-01 (Howard
-  /// Hinnant's `civil_from_days`, valid for the whole proleptic Gregorian
-  /// calendar).
-  static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return (year, month, day)
   }
 
   private static func appendDigits(_ value: UInt64, count: Int, to output: inout [UInt8]) {
