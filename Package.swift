@@ -16,10 +16,11 @@ let package = Package(
     .target(name: "QueryLanguage"),
     .target(name: "OutputFormatting", dependencies: ["QueryLanguage"]),
     .target(name: "ConversationGenerator"),
+    .target(name: "Shell", dependencies: ["QueryLanguage", "OutputFormatting"]),
     .executableTarget(
       name: "dcq",
       dependencies: [
-        "QueryLanguage", "OutputFormatting",
+        "QueryLanguage", "OutputFormatting", "Shell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -35,6 +36,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "OutputFormattingTests", dependencies: ["OutputFormatting"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "QueryLanguage"]),
     .testTarget(name: "ConversationGeneratorTests", dependencies: ["ConversationGenerator"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["dcq", "dcq-gen"], resources: [.copy("Cases")]),

@@ -29,34 +29,11 @@ enum ParameterBinding {
     return scalars.allSatisfy { isLetter($0) || ("0"..."9").contains($0) }
   }
 
-  /// A single literal: a number, string, duration, boolean or null (a leading `-` allowed).
   private static func literal(_ text: String, name: String) throws -> Value {
-    let tokens: [Token]
-    do {
-      tokens = try Lexer.tokens(of: text)
-    } catch {
-      throw Failure.usage("-p \(name): not a literal: \(error.message)")
+    guard let value = Value.literal(text) else {
+      throw Failure.usage(
+        "-p \(name): '\(text)' is not a literal (a number, string, duration, true, false or null)")
     }
-    var kinds = tokens.map(\.kind).filter { $0 != .end }
-    var negate = false
-    if kinds.first == .symbol(.minus) {
-      negate = true
-      kinds.removeFirst()
-    }
-    guard kinds.count == 1 else { throw Failure.usage("-p \(name): '\(text)' is not a single literal") }
-    switch kinds[0] {
-    case .number(let number): return .number(negate ? -number : number)
-    case .duration(let length): return .duration(negate ? -length : length)
-    case .string(let value) where !negate: return .string(value)
-    case .identifier(let word) where !negate:
-      switch word.lowercased() {
-      case "true": return .bool(true)
-      case "false": return .bool(false)
-      case "null": return .null
-      default: break
-      }
-    default: break
-    }
-    throw Failure.usage("-p \(name): '\(text)' is not a literal (a number, string, duration, true, false or null)")
+    return value
   }
 }

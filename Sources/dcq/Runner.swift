@@ -1,6 +1,7 @@
 import Foundation
 import OutputFormatting
 import QueryLanguage
+import Shell
 
 /// One run of dcq: reads the script and the input, runs each statement, prints.
 struct Runner {
@@ -8,47 +9,57 @@ struct Runner {
   let environment = ProcessInfo.processInfo.environment
 
   func run() throws {
-    let (source, sourceName) = try readScript()
+    let (source, _) = try readScript()
     let parameters = try ParameterBinding.parse(command.params)
-    let clock = try makeClock()
-    let timeZone = try defaultTimeZone()
-
+    let session = QuerySession(
+      source: EmptyRecordSource(), parameters: parameters, clock: try makeClock(),
+      defaultTimeZone: try defaultTimeZone())
     let script: Script
     do {
-      script = try Parser.parse(source, parameters: parameters)
-    } catch {
-      throw Failure.query(error, source: source)
+      script = try ScriptRunner(session: session, options: command.outputOptions, sink: { _ in }, errors: { _ in })
+        .parse(source)
+    } catch let error as ShellError {
+      throw Failure(status: 65, message: error.message)
     }
-    if command.check { return }
-    let output = StandardOutput()
-    defer { output.flush() }
     if command.explain {
-      for statement in script.statements {
-        Array(statement.explained.utf8).withUnsafeBytes(output.write)
-      }
+      print(script.statements.map(\.explained).joined(separator: "\n"), terminator: "")
       return
     }
+    if command.check && command.input == nil { return }
 
     let records = try openInput()
-    let session = QuerySession(
-      source: JSONRecordSource(buffer: records.buffer, workers: workerCount),
-      parameters: parameters, clock: clock, defaultTimeZone: timeZone)
-    let formatted = FormattedOutput(options: command.outputOptions, output: output)
-    for statement in script.statements {
-      if case .dotCommand(let text, _) = statement {
-        throw Failure.usage("dot-commands such as '\(text)' are not available yet")
+    let options = command.outputOptions
+    let output = StandardOutput(pagingTallerThan: pagerRows(options))
+    defer { output.finish() }
+    let runner = ScriptRunner(
+      session: QuerySession(
+        source: JSONRecordSource(buffer: records.buffer, workers: workerCount), parameters: parameters,
+        clock: session.clock, defaultTimeZone: session.defaultTimeZone),
+      options: options, sink: output.write,
+      errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+    runner.noHeader = command.noHeader
+    do {
+      if command.check {
+        for warning in try runner.fieldWarnings(script) {
+          FileHandle.standardError.write(Data(warning.utf8))
+        }
+        return
       }
-      do {
-        try session.run(statement, output: formatted)
-      } catch let diagnostic as Diagnostic {
-        output.flush()
-        throw Failure.query(diagnostic, source: source)
-      } catch let error as JSONInputError {
-        output.flush()
-        throw Failure.input("\(records.name): \(error.description)")
+      try runner.run(source)
+    } catch let error as ShellError {
+      output.finish()
+      switch error {
+      case .query: throw Failure(status: 65, message: error.message)
+      case .input(let message): throw Failure.input("\(records.name): \(message)")
+      case .usage(let message): throw Failure(status: 65, message: message)
       }
     }
-    _ = sourceName
+  }
+
+  /// Terminal rows past which a table goes through the pager, or nil for no pager.
+  private func pagerRows(_ options: OutputOptions) -> Int? {
+    guard !command.noPager, options.format == .table, isatty(STDOUT_FILENO) == 1 else { return nil }
+    return TerminalSize.rows()
   }
 
   /// Threads that read and filter records: `DCQ_THREADS`, else one per core.
@@ -84,8 +95,12 @@ struct Runner {
 
   private func openInput() throws -> (buffer: JSONBuffer, name: String) {
     guard let input = command.input else {
-      if command.demo || command.offline {
-        throw Failure.usage("--demo and the API cache are not available yet: use --input FILE")
+      if command.offline {
+        throw Failure(
+          status: 74, message: "the cache is empty: dcq has not synced this account yet (or use --input FILE)")
+      }
+      if command.demo {
+        throw Failure.usage("--demo is not available yet: use --input FILE")
       }
       throw Failure.noToken(
         "no token: set DATACRAZY_TOKEN, or query a file with --input FILE (--demo comes soon)")

@@ -9,4 +9,13 @@ enum TerminalSize {
     }
     return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
   }
+
+  /// The height of the terminal on stdout, or of `LINES`, else 24.
+  static func rows() -> Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+      return Int(size.ws_row)
+    }
+    return ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init) ?? 24
+  }
 }

@@ -102,9 +102,13 @@ import Testing
     #expect(rendered.hasPrefix("error: nesting deeper than 256 at 1:"))
   }
 
-  @Test func nesting256IsAllowed() {
-    let query = "where " + String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200)
-    #expect(parseError(query) == nil)
+  @Test func nesting256IsAllowedAnd257IsNot() throws {
+    func nested(_ depth: Int) -> String {
+      "where " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
+    }
+    #expect(parseError(nested(256)) == nil)
+    let rendered = try #require(parseError(nested(257)))
+    #expect(rendered.hasPrefix("error: nesting deeper than 256 at 1:"))
   }
 
   @Test func letNameMayNotBeAStageName() throws {

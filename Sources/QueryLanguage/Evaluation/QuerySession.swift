@@ -5,7 +5,7 @@ public final class QuerySession {
   /// Fixes `now()` per statement: called once at each statement's start.
   public var clock: @Sendable () -> Double
   public var defaultTimeZone: String?
-  private let source: RecordSource
+  public let source: RecordSource
   private var lets: [String: (rows: [Row], shape: Shape)] = [:]
 
   public init(

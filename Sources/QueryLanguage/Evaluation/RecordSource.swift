@@ -41,3 +41,11 @@ public protocol ResultOutput: AnyObject {
 
 /// Appends one record's text to a buffer; safe to call from worker threads.
 public typealias RecordEncoding = @Sendable (Value, inout [UInt8]) -> Void
+
+/// No records at all: for parsing and planning before any input is open.
+public struct EmptyRecordSource: RecordSource {
+  public init() {}
+  public func read<T: Sendable>(
+    paths: PathTrie, process: @escaping @Sendable (RecordBatch) -> T, consume: (T) throws -> Bool
+  ) throws {}
+}

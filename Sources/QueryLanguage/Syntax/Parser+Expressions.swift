@@ -10,7 +10,8 @@ extension Parser {
   {
     depth += 1
     defer { depth -= 1 }
-    if depth > Parser.maximumDepth {
+    // The outermost expression is depth 1; each bracket or operand inside adds one.
+    if depth > Parser.maximumDepth + 1 {
       throw Diagnostic("nesting deeper than \(Parser.maximumDepth)", at: try peek().range)
     }
     return try body(&self)

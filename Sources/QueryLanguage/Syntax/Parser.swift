@@ -4,7 +4,8 @@ public struct Parser {
   var lexer: Lexer
   var lookahead: [Token] = []
   let source: String
-  let parameters: [String: Value]
+  /// Bound parameters; a `.param` line binds one for the statements after it.
+  var parameters: [String: Value]
   /// `let` names known so far: the session's and this script's.
   var letNames: Set<String>
   /// Guards against input that would nest the syntax tree too deep.
@@ -101,6 +102,7 @@ public struct Parser {
       case .symbol(.dot):
         lookahead.removeAll()
         let (text, range) = lexer.restOfLine(from: token.range.start)
+        try bindParameter(text, range)
         statements.append(.dotCommand(text, range: range))
       default:
         statements.append(try statement())
@@ -346,6 +348,18 @@ public struct Parser {
     }
     let name = explicitName ?? sourceText(range).trimmingWhitespace()
     return AggregateItem(name: name, aggregate: aggregate, arguments: arguments)
+  }
+
+  /// `.param NAME LITERAL` binds `$NAME` for the statements that follow it.
+  mutating func bindParameter(_ text: String, _ range: SourceRange) throws(Diagnostic) {
+    let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+    guard words.first?.lowercased() == ".param" else { return }
+    guard words.count == 3, let value = Value.literal(String(words[2])) else {
+      throw Diagnostic(
+        "expected .param NAME LITERAL", at: range,
+        notes: ["a literal is a number, string, duration, true, false or null: .param since 7d"])
+    }
+    parameters[String(words[1]).trimmingWhitespace()] = value
   }
 
   func parameterValue(_ name: String, at range: SourceRange) throws(Diagnostic) -> Value {

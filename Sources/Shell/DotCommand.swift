@@ -1,0 +1,64 @@
+import OutputFormatting
+import QueryLanguage
+
+/// A dot-command. The table `DotCommand.all` drives dispatch, `.help`,
+/// "did you mean" and (in the REPL) completion.
+public struct DotCommand: Sendable {
+  public let name: String
+  public let arguments: String
+  public let summary: String
+  let run: @Sendable (ScriptRunner, String) throws -> Void
+
+  /// The command named `name` (with its dot), in any case.
+  public static func named(_ name: String) -> DotCommand? {
+    let lowered = name.lowercased()
+    return all.first { $0.name == lowered }
+  }
+
+  public static let all: [DotCommand] = [
+    DotCommand(name: ".help", arguments: "[topic]", summary: "commands, stages, functions; or one of them") {
+      runner, argument in try runner.help(topic: argument)
+    },
+    DotCommand(
+      name: ".fields", arguments: "[prefix]",
+      summary: "field paths in the records: types, share of records, an example"
+    ) { runner, argument in try runner.fields(prefix: argument) },
+    DotCommand(name: ".format", arguments: "FMT", summary: "table, json, ndjson, csv or tsv") {
+      runner, argument in
+      guard let format = OutputFormat(rawValue: argument.lowercased()) else {
+        throw ShellError.usage(
+          ".format needs one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      try runner.setFormat(format)
+    },
+    DotCommand(name: ".param", arguments: "NAME LITERAL", summary: "binds $NAME (.param since 7d)") {
+      runner, argument in try runner.bindParameter(argument)
+    },
+    DotCommand(name: ".params", arguments: "", summary: "the bound parameters") { runner, _ in
+      try runner.listParameters()
+    },
+    DotCommand(name: ".lets", arguments: "", summary: "the names bound by let") { runner, _ in
+      runner.print(runner.session.letNames.sorted().joined(separator: "\n"))
+    },
+    DotCommand(name: ".explain", arguments: "QUERY", summary: "how QUERY is parsed, stage by stage") {
+      runner, argument in try runner.explain(argument)
+    },
+    DotCommand(name: ".timer", arguments: "on|off", summary: "print each statement's time") {
+      runner, argument in runner.timer = try onOff(argument, command: ".timer")
+    },
+    DotCommand(name: ".run", arguments: "FILE", summary: "run the script in FILE") { runner, argument in
+      try runner.runFile(argument)
+    },
+    DotCommand(name: ".quit", arguments: "", summary: "stop (leave the REPL, end the script)") {
+      runner, _ in runner.stopped = true
+    },
+  ]
+}
+
+private func onOff(_ argument: String, command: String) throws -> Bool {
+  switch argument.lowercased() {
+  case "on": return true
+  case "off": return false
+  default: throw ShellError.usage("\(command) needs on or off")
+  }
+}

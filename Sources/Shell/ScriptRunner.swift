@@ -1,0 +1,175 @@
+import Foundation
+import OutputFormatting
+import QueryLanguage
+
+/// Runs scripts: statements through the query session, dot-commands here.
+/// One-liners, `-f` scripts, scripts on stdin and (later) each REPL entry.
+public final class ScriptRunner {
+  public let session: QuerySession
+  public var timer = false
+  /// `--no-header`: a format chosen by `.format` prints a header unless this is set.
+  public var noHeader = false
+  /// Set by `.quit`: nothing more runs.
+  public internal(set) var stopped = false
+  private var output: FormattedOutput
+  private let sink: ResultWriter.Sink
+  private let errors: (String) -> Void
+  private var catalog: FieldCatalog?
+  private var nestedRuns = 0
+
+  /// `sink` receives result text, `errors` warnings and timings (stderr).
+  public init(
+    session: QuerySession, options: OutputOptions, sink: @escaping ResultWriter.Sink,
+    errors: @escaping (String) -> Void
+  ) {
+    self.session = session
+    self.sink = sink
+    self.errors = errors
+    output = FormattedOutput(options: options, sink: sink)
+  }
+
+  /// Parses `source` whole, checks its dot-commands, then runs it statement
+  /// by statement, stopping at the first failure.
+  public func run(_ source: String) throws {
+    let script = try parse(source)
+    for statement in script.statements {
+      guard !stopped else { return }
+      let started = ContinuousClock.now
+      do {
+        if case .dotCommand(let text, _) = statement {
+          try runDotCommand(text)
+          continue
+        }
+        try session.run(statement, output: output)
+      } catch let diagnostic as Diagnostic {
+        throw ShellError.query(diagnostic, source: source)
+      } catch let error as JSONInputError {
+        throw ShellError.input(error.description)
+      }
+      if timer {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        errors("time: \(formatNumber((milliseconds * 10).rounded() / 10)) ms")
+      }
+    }
+    try output.end()
+  }
+
+  /// Parses `source` and checks that every dot-command exists, so a typo anywhere runs nothing.
+  public func parse(_ source: String) throws -> Script {
+    let script: Script
+    do {
+      script = try session.parse(source)
+    } catch {
+      throw ShellError.query(error, source: source)
+    }
+    for case .dotCommand(let text, let range) in script.statements {
+      let name = text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? text
+      if DotCommand.named(name) == nil {
+        let nameRange = SourceRange(range.start, range.start + name.unicodeScalars.count)
+        let diagnostic = Diagnostic("unknown dot-command '\(name)'", at: nameRange)
+          .suggesting(nearestName(to: name, in: DotCommand.all.map(\.name)))
+        throw ShellError.query(diagnostic, source: source)
+      }
+    }
+    return script
+  }
+
+  /// Warnings for fields that no record has, from a catalog of the records.
+  public func fieldWarnings(_ script: Script) throws -> [String] {
+    script.fieldWarnings(try fieldCatalog()).map { $0.rendered(source: script.source) }
+  }
+
+  func runDotCommand(_ text: String) throws {
+    let parts = text.split(separator: " ", maxSplits: 1)
+    let name = String(parts[0])
+    let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+    guard let command = DotCommand.named(name) else { throw ShellError.usage("unknown dot-command '\(name)'") }
+    try output.end()
+    try command.run(self, argument)
+  }
+
+  // MARK: What the dot-commands do
+
+  func print(_ text: String) {
+    guard !text.isEmpty else { return }
+    let line = text.hasSuffix("\n") ? text : text + "\n"
+    try? Array(line.utf8).withUnsafeBytes { try sink($0) }
+  }
+
+  func setFormat(_ format: OutputFormat) throws {
+    try output.end()
+    var options = output.options
+    options.format = format
+    options.header = !noHeader
+    output = FormattedOutput(options: options, sink: sink)
+  }
+
+  func bindParameter(_ argument: String) throws {
+    let words = argument.split(separator: " ", maxSplits: 1)
+    guard words.count == 2, let value = Value.literal(String(words[1])) else {
+      throw ShellError.usage(".param needs NAME LITERAL, e.g. .param since 7d")
+    }
+    session.parameters[String(words[0])] = value
+  }
+
+  func listParameters() throws {
+    try writeRecords(
+      columns: ["name", "value"],
+      session.parameters.sorted { $0.key < $1.key }.map { [.string("$" + $0.key), $0.value] })
+  }
+
+  func explain(_ query: String) throws {
+    do {
+      for statement in try session.parse(query).statements { print(statement.explained) }
+    } catch let diagnostic as Diagnostic {
+      throw ShellError.query(diagnostic, source: query)
+    }
+  }
+
+  func fields(prefix: String) throws {
+    let catalog = try fieldCatalog()
+    let total = max(catalog.recordCount, 1)
+    let rows = catalog.fields.filter { $0.path.hasPrefix(prefix) }.map { field -> [Value] in
+      let share = (Double(field.records) * 1000 / Double(total)).rounded() / 10
+      var example = field.example.map(stringify) ?? ""
+      if example.count > 40 { example = String(example.prefix(39)) + "…" }
+      return [
+        .string(field.path), .string(field.types.joined(separator: ", ")), .string("\(formatNumber(share))%"),
+        .string(example),
+      ]
+    }
+    try writeRecords(columns: ["path", "types", "share", "example"], rows)
+  }
+
+  func help(topic: String) throws {
+    print(HelpText.text(topic: topic))
+  }
+
+  func runFile(_ path: String) throws {
+    guard nestedRuns < 16 else { throw ShellError.usage(".run nests deeper than 16 scripts") }
+    guard let data = FileManager.default.contents(atPath: path),
+      let source = String(data: data, encoding: .utf8)
+    else { throw ShellError.usage("cannot read script '\(path)'") }
+    nestedRuns += 1
+    defer { nestedRuns -= 1 }
+    try run(source)
+  }
+
+  private func fieldCatalog() throws -> FieldCatalog {
+    if let catalog { return catalog }
+    do {
+      let built = try FieldCatalog.build(from: session.source)
+      catalog = built
+      return built
+    } catch let error as JSONInputError {
+      throw ShellError.input(error.description)
+    }
+  }
+
+  private func writeRecords(columns: [String], _ rows: [[Value]]) throws {
+    try output.begin(columns: columns)
+    for row in rows { try output.write(.object(Object(keys: columns, values: row))) }
+    try output.end()
+  }
+}

@@ -1,0 +1,103 @@
+import OutputFormatting
+import QueryLanguage
+import Testing
+
+@testable import Shell
+
+/// Runs `script` over `json` with csv output; returns what it printed and the warnings.
+func runScript(_ script: String, over json: String = shellRecords, format: OutputFormat = .csv) throws -> String {
+  let collected = TextCollector()
+  let session = QuerySession(
+    source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(json.utf8)), workers: 1),
+    clock: { 0 })
+  let runner = ScriptRunner(
+    session: session, options: OutputOptions(format: format), sink: collected.append,
+    errors: { collected.errors.append($0) })
+  try runner.run(script)
+  return collected.text
+}
+
+final class TextCollector: @unchecked Sendable {
+  var text = ""
+  var errors: [String] = []
+  func append(_ bytes: UnsafeRawBufferPointer) { text += String(decoding: bytes, as: UTF8.self) }
+}
+
+let shellRecords = """
+  {"id": "c1", "finished": true, "contact": {"name": "Ana", "platform": "WHATSAPP"}, "tags": ["a"]}
+  {"id": "c2", "finished": false, "contact": {"name": "Bia"}}
+  """
+
+@Suite struct ScriptRunnerTests {
+  @Test func formatChangesTheOutputOfLaterStatements() throws {
+    #expect(try runScript("count\n.format ndjson\ncount") == "count\n2\n{\"count\":2}\n")
+  }
+
+  @Test func paramBindsForTheStatementsAfterIt() throws {
+    #expect(try runScript(".param want \"c2\"\nwhere id == $want | select id") == "id\nc2\n")
+  }
+
+  @Test func fieldsListsPathsTypesShareAndExample() throws {
+    #expect(
+      try runScript(".fields contact") == """
+        path,types,share,example
+        contact,object,100%,"{""name"":""Ana"",""platform"":""WHATSAPP""}"
+        contact.name,string,100%,Ana
+        contact.platform,string,50%,WHATSAPP
+
+        """)
+  }
+
+  @Test func unknownDotCommandRunsNothingAndSuggests() throws {
+    #expect {
+      try runScript("count\n.fomat json")
+    } throws: { error in
+      (error as? ShellError)?.message == """
+        error: unknown dot-command '.fomat' at 2:1
+          .fomat json
+          ^~~~~~
+          did you mean '.format'?
+
+        """
+    }
+  }
+
+  @Test func quitStopsTheScript() throws {
+    #expect(try runScript("count\n.quit\ncount") == "count\n2\n")
+  }
+
+  @Test func helpNamesAStageOrSuggests() throws {
+    #expect(try runScript(".help where") == "where EXPR\n  keeps records for which EXPR is true\n")
+    #expect(try runScript(".help lowr") == "no help on 'lowr' (did you mean 'lower'?)\n")
+    let overview = try runScript(".help")
+    for name in ["summarize", "percentile(x, p)", ".fields [prefix]", "coalesce(a, b, ...)"] {
+      #expect(overview.contains(name), "\(name)")
+    }
+  }
+
+  @Test func explainAndLets() throws {
+    #expect(try runScript(".explain where not finished") == "pipeline conversations\n  | where (not finished)\n")
+    #expect(try runScript("let open = where not finished\nlet all = count\n.lets") == "all\nopen\n")
+  }
+
+  @Test func paramsListsBindings() throws {
+    #expect(try runScript(".param since 7d\n.param who 'x'\n.params") == "name,value\n$since,604800\n$who,x\n")
+  }
+
+  @Test func fieldWarningsNameTheNearestField() throws {
+    let session = QuerySession(
+      source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(shellRecords.utf8)), workers: 1), clock: { 0 })
+    let runner = ScriptRunner(session: session, options: OutputOptions(format: .csv), sink: { _ in }, errors: { _ in })
+    let script = try runner.parse("where contact.nmae == 1 | select finished, x = tags[0]")
+    #expect(
+      try runner.fieldWarnings(script) == [
+        """
+        warning: no record has the field 'contact.nmae' at 1:7
+          where contact.nmae == 1 | select finished, x = tags[0]
+                ^~~~~~~~~~~~
+          did you mean 'contact.name'?
+
+        """
+      ])
+  }
+}
