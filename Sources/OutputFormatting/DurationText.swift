@@ -1,4 +1,5 @@
 import QueryLanguage
+
 /// How dcq writes a duration (held in milliseconds).
 ///
 /// Everywhere but in a table a duration is a number of seconds (`90000` ms →

@@ -48,7 +48,8 @@ public final class ScriptRunner {
       }
       if timer {
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let milliseconds =
+          Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         errors("time: \(formatNumber((milliseconds * 10).rounded() / 10)) ms")
       }
     }
@@ -84,7 +85,9 @@ public final class ScriptRunner {
     let parts = text.split(separator: " ", maxSplits: 1)
     let name = String(parts[0])
     let argument = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
-    guard let command = DotCommand.named(name) else { throw ShellError.usage("unknown dot-command '\(name)'") }
+    guard let command = DotCommand.named(name) else {
+      throw ShellError.usage("unknown dot-command '\(name)'")
+    }
     try output.end()
     try command.run(self, argument)
   }

@@ -16,8 +16,10 @@ struct Runner {
       defaultTimeZone: try defaultTimeZone())
     let script: Script
     do {
-      script = try ScriptRunner(session: session, options: command.outputOptions, sink: { _ in }, errors: { _ in })
-        .parse(source)
+      script = try ScriptRunner(
+        session: session, options: command.outputOptions, sink: { _ in }, errors: { _ in }
+      )
+      .parse(source)
     } catch let error as ShellError {
       throw Failure(status: 65, message: error.message)
     }
@@ -97,7 +99,8 @@ struct Runner {
     guard let input = command.input else {
       if command.offline {
         throw Failure(
-          status: 74, message: "the cache is empty: dcq has not synced this account yet (or use --input FILE)")
+          status: 74, message: "the cache is empty: dcq has not synced this account yet (or use --input FILE)"
+        )
       }
       if command.demo {
         throw Failure.usage("--demo is not available yet: use --input FILE")

@@ -41,14 +41,16 @@ import Testing
 
   @Test func sortIsStableWithNullsLastBothWays() throws {
     #expect(try lines("sort by n | select id") == ["c2", "c4", "c1", "c5", "c3"].map { #"{"id":"\#($0)"}"# })
-    #expect(try lines("sort by n desc | select id") == ["c1", "c5", "c4", "c2", "c3"].map { #"{"id":"\#($0)"}"# })
+    #expect(
+      try lines("sort by n desc | select id") == ["c1", "c5", "c4", "c2", "c3"].map { #"{"id":"\#($0)"}"# })
   }
 
   @Test func sortAcrossTypes() throws {
     let json = #"[{"v": "s"}, {"v": [1]}, {"v": 2}, {"v": true}, {"v": null}, {"v": {"a": 1}}, {"v": [0]}]"#
     #expect(
       try run("sort by v | select v", over: json).flatMap { $0 } == [
-        #"{"v":true}"#, #"{"v":2}"#, #"{"v":"s"}"#, #"{"v":[1]}"#, #"{"v":[0]}"#, #"{"v":{"a":1}}"#, #"{"v":null}"#,
+        #"{"v":true}"#, #"{"v":2}"#, #"{"v":"s"}"#, #"{"v":[1]}"#, #"{"v":[0]}"#, #"{"v":{"a":1}}"#,
+        #"{"v":null}"#,
       ])
   }
 
@@ -160,21 +162,30 @@ import Testing
       "take 1 | extend extra = 1", over: smallConversations, printsWholeRecords: false)
     #expect(
       output.columns == [
-        ["id", "name", "contact.name", "contact.platform", "currentDepartment.name", "lastMessageDate", "finished", "extra"]
+        [
+          "id", "name", "contact.name", "contact.platform", "currentDepartment.name", "lastMessageDate",
+          "finished", "extra",
+        ]
       ])
     #expect(
       output.results == [
-        [#"{"id":"c1","name":"Ana","contact.name":null,"contact.platform":null,"currentDepartment.name":null,"lastMessageDate":null,"finished":true,"extra":1}"#]
+        [
+          #"{"id":"c1","name":"Ana","contact.name":null,"contact.platform":null,"currentDepartment.name":null,"lastMessageDate":null,"finished":true,"extra":1}"#
+        ]
       ])
   }
 
   @Test func wholeRecordsKeepTheirKeyOrderInJSON() throws {
     #expect(
-      try run("take 1", over: #"[{"b": 1, "a": {"y": 1.50, "x": 1e3}}]"#) == [[#"{"b":1,"a":{"y":1.50,"x":1e3}}"#]])
+      try run("take 1", over: #"[{"b": 1, "a": {"y": 1.50, "x": 1e3}}]"#) == [
+        [#"{"b":1,"a":{"y":1.50,"x":1e3}}"#]
+      ])
   }
 
   static let manyRecords =
-    "[" + (0..<20_000).map { #"{"id": "r\#($0)", "v": \#($0 % 7), "s": "},{ \#($0)"}"# }.joined(separator: ",\n") + "]"
+    "["
+    + (0..<20_000).map { #"{"id": "r\#($0)", "v": \#($0 % 7), "s": "},{ \#($0)"}"# }.joined(separator: ",\n")
+    + "]"
 
   @Test(arguments: [
     "where v > 2 | summarize n = count(), s = sum(v), l = list(id), m = min(id), d = dcount(s), p = percentile(v, 40) by v",
@@ -191,7 +202,8 @@ import Testing
   }
 
   @Test func workerSummariesMergeInInputOrder() throws {
-    let result = try run("summarize n = count(), first = min(id) by v | take 2", over: Self.manyRecords, workers: 2)
+    let result = try run(
+      "summarize n = count(), first = min(id) by v | take 2", over: Self.manyRecords, workers: 2)
     #expect(result == [[#"{"v":0,"n":2858,"first":"r0"}"#, #"{"v":1,"n":2857,"first":"r1"}"#]])
   }
 

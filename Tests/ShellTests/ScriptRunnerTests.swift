@@ -5,7 +5,9 @@ import Testing
 @testable import Shell
 
 /// Runs `script` over `json` with csv output; returns what it printed and the warnings.
-func runScript(_ script: String, over json: String = shellRecords, format: OutputFormat = .csv) throws -> String {
+func runScript(_ script: String, over json: String = shellRecords, format: OutputFormat = .csv) throws
+  -> String
+{
   let collected = TextCollector()
   let session = QuerySession(
     source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(json.utf8)), workers: 1),
@@ -76,18 +78,21 @@ let shellRecords = """
   }
 
   @Test func explainAndLets() throws {
-    #expect(try runScript(".explain where not finished") == "pipeline conversations\n  | where (not finished)\n")
+    #expect(
+      try runScript(".explain where not finished") == "pipeline conversations\n  | where (not finished)\n")
     #expect(try runScript("let open = where not finished\nlet all = count\n.lets") == "all\nopen\n")
   }
 
   @Test func paramsListsBindings() throws {
-    #expect(try runScript(".param since 7d\n.param who 'x'\n.params") == "name,value\n$since,604800\n$who,x\n")
+    #expect(
+      try runScript(".param since 7d\n.param who 'x'\n.params") == "name,value\n$since,604800\n$who,x\n")
   }
 
   @Test func fieldWarningsNameTheNearestField() throws {
     let session = QuerySession(
       source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(shellRecords.utf8)), workers: 1), clock: { 0 })
-    let runner = ScriptRunner(session: session, options: OutputOptions(format: .csv), sink: { _ in }, errors: { _ in })
+    let runner = ScriptRunner(
+      session: session, options: OutputOptions(format: .csv), sink: { _ in }, errors: { _ in })
     let script = try runner.parse("where contact.nmae == 1 | select finished, x = tags[0]")
     #expect(
       try runner.fieldWarnings(script) == [

@@ -24,7 +24,8 @@ public struct Aggregate: Sendable {
       summary: "distinct non-null values", makeAccumulator: { DistinctCountAccumulator() }),
     Aggregate(
       name: "sum", arity: 1...1, signature: "sum(x)",
-      summary: "sum of the numbers (or durations); 0 over none", makeAccumulator: { SumAccumulator(mode: .sum) }),
+      summary: "sum of the numbers (or durations); 0 over none",
+      makeAccumulator: { SumAccumulator(mode: .sum) }),
     Aggregate(
       name: "avg", arity: 1...1, signature: "avg(x)",
       summary: "mean of the numbers (or durations)", makeAccumulator: { SumAccumulator(mode: .average) }),
@@ -89,7 +90,9 @@ private struct NumericValues {
   mutating func add(_ value: Value) {
     switch value.resolved {
     case .null: break
-    case .number(let number): numbers.append(number); sawOther = true
+    case .number(let number):
+      numbers.append(number)
+      sawOther = true
     case .duration(let length): durations.append(length)
     default: sawOther = true
     }

@@ -63,7 +63,8 @@ extension Function {
       guard let text = args[0].string, let separator = args[1].string else { return .null }
       if text.isEmpty { return .array([]) }
       if separator.isEmpty { return .array(text.map { .string(String($0)) }) }
-      return .array(text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+      return .array(
+        text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
     },
     Function(
       name: "join", arity: 2...2, signature: "join(arr, sep)",

@@ -24,12 +24,14 @@ struct Plan: Sendable {
     if case .conversations(let extra) = shape, !printsWholeRecords {
       let names = Plan.defaultColumns + extra.filter { !Plan.defaultColumns.contains($0) }
       columns = names
-      stages.append(.select(names.map { name in
-        let keys = extra.contains(name) ? [name] : name.split(separator: ".").map(String.init)
-        let path = Expression(
-          .rootPath(keys.map(PathStep.key), flatName: keys.count > 1 ? name : nil), SourceRange(0, 0))
-        return .named(NamedExpression(name: name, expression: path))
-      }))
+      stages.append(
+        .select(
+          names.map { name in
+            let keys = extra.contains(name) ? [name] : name.split(separator: ".").map(String.init)
+            let path = Expression(
+              .rootPath(keys.map(PathStep.key), flatName: keys.count > 1 ? name : nil), SourceRange(0, 0))
+            return .named(NamedExpression(name: name, expression: path))
+          }))
     }
     if readsSource {
       let eligible = (stages.firstIndex { $0.changesShape } ?? stages.count - 1) + 1
@@ -72,9 +74,11 @@ struct Plan: Sendable {
       switch stage {
       case .select(let items), .distinct(let items): columns = names(items)
       case .count: columns = ["count"]
-      case .summarize(let aggregates, let keys): columns = adding(aggregates.map(\.name), to: adding(keys.map(\.name), to: []))
+      case .summarize(let aggregates, let keys):
+        columns = adding(aggregates.map(\.name), to: adding(keys.map(\.name), to: []))
       case .extend(let items): columns = columns.map { adding(items.map(\.name), to: $0) }
-      case .expand(let name, _, let replaces): if replaces == nil { columns = columns.map { adding([name], to: $0) } }
+      case .expand(let name, _, let replaces):
+        if replaces == nil { columns = columns.map { adding([name], to: $0) } }
       case .where, .sort, .take, .skip, .top: break
       }
     }

@@ -55,8 +55,10 @@ extension Expression {
     case .and(let left, let right): kind = .and(child(left), child(right))
     case .or(let left, let right): kind = .or(child(left), child(right))
     case .not(let operand): kind = .not(child(operand))
-    case .inList(let left, let list, let negated): kind = .inList(child(left), list.map(child), negated: negated)
-    case .inArray(let left, let right, let negated): kind = .inArray(child(left), child(right), negated: negated)
+    case .inList(let left, let list, let negated):
+      kind = .inList(child(left), list.map(child), negated: negated)
+    case .inArray(let left, let right, let negated):
+      kind = .inArray(child(left), child(right), negated: negated)
     case .isNull(let operand, let negated): kind = .isNull(child(operand), negated: negated)
     case .matches(let operand, let regex): kind = .matches(child(operand), regex)
     case .call(let function, let arguments): kind = .call(function, arguments.map(child))

@@ -24,13 +24,15 @@ class StageRunner: RowSink {
     switch stage {
     case .where, .select, .extend, .expand:
       return StreamingStageRunner(stage, evaluator: evaluator, downstream: downstream)
-    case .sort(let keys): return SortRunner(keys: keys, limit: nil, evaluator: evaluator, downstream: downstream)
+    case .sort(let keys):
+      return SortRunner(keys: keys, limit: nil, evaluator: evaluator, downstream: downstream)
     case .top(let count, let key):
       return SortRunner(keys: [key], limit: count, evaluator: evaluator, downstream: downstream)
     case .take(let count): return TakeRunner(count: count, evaluator: evaluator, downstream: downstream)
     case .skip(let count): return SkipRunner(count: count, evaluator: evaluator, downstream: downstream)
     case .count: return CountRunner(evaluator: evaluator, downstream: downstream)
-    case .distinct(let items): return DistinctRunner(items: items, evaluator: evaluator, downstream: downstream)
+    case .distinct(let items):
+      return DistinctRunner(items: items, evaluator: evaluator, downstream: downstream)
     case .summarize(let aggregates, let keys):
       return SummarizeRunner(aggregates: aggregates, keys: keys, evaluator: evaluator, downstream: downstream)
     }

@@ -84,7 +84,8 @@ extension Expression {
     case .or(let left, let right): return "(\(left.explained) or \(right.explained))"
     case .not(let operand): return "(not \(operand.explained))"
     case .inList(let left, let list, let negated):
-      return "(\(left.explained) \(negated ? "not in" : "in") (\(list.map(\.explained).joined(separator: ", "))))"
+      return
+        "(\(left.explained) \(negated ? "not in" : "in") (\(list.map(\.explained).joined(separator: ", "))))"
     case .inArray(let left, let right, let negated):
       return "(\(left.explained) \(negated ? "not in" : "in") \(right.explained))"
     case .isNull(let operand, let negated):

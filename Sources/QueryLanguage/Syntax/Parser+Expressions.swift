@@ -72,7 +72,10 @@ extension Parser {
     let token = try peek()
     switch token.kind {
     case .symbol(let symbol):
-      return [.equal, .notEqual, .matchesCaseless, .notMatchesCaseless, .less, .lessOrEqual, .greater, .greaterOrEqual, .notContains].contains(symbol)
+      return [
+        .equal, .notEqual, .matchesCaseless, .notMatchesCaseless, .less, .lessOrEqual, .greater,
+        .greaterOrEqual, .notContains,
+      ].contains(symbol)
     case .identifier(let word):
       let lowered = word.lowercased()
       if lowered == "not" { return try peek(1).isWord("in") }
@@ -166,7 +169,13 @@ extension Parser {
     var chain = 0
     while true {
       let binary: BinaryOperator
-      if try atSymbol(.plus) { binary = .add } else if try atSymbol(.minus) { binary = .subtract } else { return left }
+      if try atSymbol(.plus) {
+        binary = .add
+      } else if try atSymbol(.minus) {
+        binary = .subtract
+      } else {
+        return left
+      }
       try advance()
       let right = try multiplicative()
       left = try chained(&chain, Expression(.binary(binary, left, right), left.range.union(right.range)))
@@ -286,7 +295,8 @@ extension Parser {
       try advance()
       let next = try peek()
       switch next.kind {
-      case .identifier(let name) where next.range.start == token.range.end, .quotedIdentifier(let name) where next.range.start == token.range.end:
+      case .identifier(let name) where next.range.start == token.range.end,
+        .quotedIdentifier(let name) where next.range.start == token.range.end:
         try advance()
         return Expression(.rootPath([.key(name)], flatName: nil), token.range.union(next.range))
       default:

@@ -112,7 +112,10 @@ public struct Parser {
         default:
           throw try unexpected(
             expecting: "'|' or the end of the statement",
-            suggestions: ["and", "or", "in", "is", "not", "contains", "startswith", "endswith", "matches", "by", "asc", "desc"])
+            suggestions: [
+              "and", "or", "in", "is", "not", "contains", "startswith", "endswith", "matches", "by", "asc",
+              "desc",
+            ])
         }
       }
     }

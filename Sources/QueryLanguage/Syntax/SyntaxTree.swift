@@ -43,10 +43,23 @@ public enum PathStep: Sendable {
 public enum UnaryOperator: String, Sendable { case negate = "-" }
 
 public enum BinaryOperator: String, Sendable {
-  case equal = "==", notEqual = "!=", matchesCaseless = "=~", notMatchesCaseless = "!~"
-  case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-  case contains, notContains = "!contains", startsWith = "startswith", endsWith = "endswith"
-  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+  case equal = "=="
+  case notEqual = "!="
+  case matchesCaseless = "=~"
+  case notMatchesCaseless = "!~"
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
+  case greaterOrEqual = ">="
+  case contains
+  case notContains = "!contains"
+  case startsWith = "startswith"
+  case endsWith = "endswith"
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
 }
 
 /// A regular expression checked at parse time.

@@ -27,7 +27,8 @@ extension Value {
       default: return resolved
       }
     case .array(let elements): return .array(elements.map(\.materialized))
-    case .object(let object): return .object(Object(keys: object.keys, values: object.values.map(\.materialized)))
+    case .object(let object):
+      return .object(Object(keys: object.keys, values: object.values.map(\.materialized)))
     default: return self
     }
   }
