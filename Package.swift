@@ -7,20 +7,37 @@ let package = Package(
   products: [
     .executable(name: "dcq", targets: ["dcq"]),
     .executable(name: "dcq-gen", targets: ["dcq-gen"]),
+    .executable(name: "datacrazy-mock", targets: ["datacrazy-mock"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     .target(name: "QueryLanguage"),
     .target(name: "OutputFormatting", dependencies: ["QueryLanguage"]),
     .target(name: "ConversationGenerator"),
     .target(name: "Shell", dependencies: ["QueryLanguage", "OutputFormatting"]),
+    .target(name: "DatacrazyAPI", dependencies: ["QueryLanguage"]),
+    .target(
+      name: "ConversationCache",
+      dependencies: ["QueryLanguage", "DatacrazyAPI", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "DatacrazyMock",
+      dependencies: ["QueryLanguage", "ConversationGenerator", .product(name: "FlyingFox", package: "FlyingFox")]),
+    .executableTarget(
+      name: "datacrazy-mock",
+      dependencies: [
+        "DatacrazyMock", "ConversationGenerator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .executableTarget(
       name: "dcq",
       dependencies: [
-        "QueryLanguage", "OutputFormatting", "Shell",
+        "QueryLanguage", "OutputFormatting", "Shell", "DatacrazyAPI", "ConversationCache", "DatacrazyMock",
+        "ConversationGenerator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -37,6 +54,11 @@ let package = Package(
       ]),
     .testTarget(name: "OutputFormattingTests", dependencies: ["OutputFormatting"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "QueryLanguage"]),
+    .testTarget(name: "DatacrazyAPITests", dependencies: ["DatacrazyAPI", "DatacrazyMock", "ConversationGenerator"]),
+    .testTarget(
+      name: "ConversationCacheTests",
+      dependencies: ["ConversationCache", "DatacrazyAPI", "DatacrazyMock", "ConversationGenerator", "QueryLanguage"]),
+    .testTarget(name: "DatacrazyMockTests", dependencies: ["DatacrazyMock", "ConversationGenerator"]),
     .testTarget(name: "ConversationGeneratorTests", dependencies: ["ConversationGenerator"]),
     .testTarget(
       name: "EndToEndTests", dependencies: ["dcq", "dcq-gen"], resources: [.copy("Cases")]),
