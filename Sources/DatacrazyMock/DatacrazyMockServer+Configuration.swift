@@ -1,9 +1,8 @@
-// API STUB written by the lead; the mock helper replaces the bodies (and may
-// split the file). The public signatures are the contract others compile against.
-import Foundation
-
-/// A Datacrazy-compatible `GET /api/v1/conversations` on 127.0.0.1, for tests and `--demo`.
-public final class DatacrazyMockServer: Sendable {
+extension DatacrazyMockServer {
+  /// Misbehaviour to inject, so a client's retries can be tested. The shares
+  /// partition one roll of the dice per admitted request: with
+  /// `serverErrors = 0.1` and `tooManyRequests = 0.1`, about a fifth of the
+  /// requests fail.
   public struct Faults: Sendable {
     /// Shares (0...1) of requests answered 500, answered 429 (with Retry-After),
     /// whose connection is closed without an answer, and whose body is cut short.
@@ -18,6 +17,13 @@ public final class DatacrazyMockServer: Sendable {
     public init() {}
   }
 
+  /// What the server serves and how strictly.
+  ///
+  /// ```
+  /// var configuration = DatacrazyMockServer.Configuration(records: records, token: "t")
+  /// configuration.rateLimit = (count: 60, window: .seconds(60))
+  /// configuration.faults.serverErrors = 0.05
+  /// ```
   public struct Configuration: Sendable {
     /// Each conversation's JSON text, newest first.
     public var records: [[UInt8]]
@@ -25,6 +31,8 @@ public final class DatacrazyMockServer: Sendable {
     public var token: String?
     /// The largest `take` honoured (a larger one gets this many).
     public var maximumTake = 100
+    /// `take` when a request names none.
+    public var defaultTake = 10
     /// A fixed-window rate limit per token: at most `count` requests per `window`; nil for none.
     public var rateLimit: (count: Int, window: Duration)?
     public var faults = Faults()
@@ -38,21 +46,28 @@ public final class DatacrazyMockServer: Sendable {
 
   /// What the server saw, for tests.
   public struct Statistics: Sendable {
+    /// Every request that reached the server, whatever its answer.
     public var requests = 0
+    /// Complete 200 answers (a truncated body is counted in `truncatedBodies` only).
     public var answered200 = 0
+    /// Rate-limited and fault 429s.
     public var answered429 = 0
     public var answered5xx = 0
+    /// 400, 401, 404 and 405 answers.
+    public var answered4xx = 0
+    /// Connections closed without an answer (a fault).
+    public var droppedConnections = 0
+    /// Answers whose body was cut short (a fault).
+    public var truncatedBodies = 0
+    /// Records sent in complete 200 pages.
+    public var recordsServed = 0
     /// The most requests that arrived within any interval of the rate limit's window.
+    /// Without a rate limit the interval is `DatacrazyMockServer.defaultStatisticsWindow`.
     public var maximumInAnyWindow = 0
     public init() {}
   }
 
-  public init(configuration: Configuration) { fatalError("stub") }
-
-  /// Starts listening on 127.0.0.1 (`port` 0 picks a free one) and returns the port.
-  public func start(port: UInt16 = 0) async throws -> UInt16 { fatalError("stub") }
-  public func stop() async {}
-  public var statistics: Statistics { get async { fatalError("stub") } }
-  /// `http://127.0.0.1:PORT` once started.
-  public var baseURL: URL { get async { fatalError("stub") } }
+  /// The interval `Statistics.maximumInAnyWindow` measures when no rate limit is set:
+  /// the measured API's window.
+  public static let defaultStatisticsWindow: Duration = .seconds(60)
 }

@@ -1,0 +1,38 @@
+import DatacrazyMock
+import Foundation
+import Testing
+
+@Suite struct LifecycleTests {
+  static let records = [Array(#"{"id":"1"}"#.utf8)]
+
+  @Test func baseURLNamesThePortAndStopClosesTheListener() async throws {
+    let server = DatacrazyMockServer(configuration: .init(records: Self.records))
+    let port = try await server.start()
+    #expect(port > 0)
+    #expect(await server.baseURL.absoluteString == "http://127.0.0.1:\(port)")
+    #expect(try await server.start() == port)
+    let client = await MockClient(base: server.baseURL)
+    #expect(try await client.get().status == 200)
+    await server.stop()
+    await #expect(throws: (any Error).self) { try await client.get() }
+    #expect(await server.statistics.requests == 1)
+  }
+
+  @Test func aPortInUseIsAnError() async throws {
+    let first = DatacrazyMockServer(configuration: .init(records: Self.records))
+    let port = try await first.start()
+    let second = DatacrazyMockServer(configuration: .init(records: Self.records))
+    await #expect(throws: (any Error).self) { try await second.start(port: port) }
+    await first.stop()
+  }
+
+  @Test func stopIsQuickEvenWithAnIdleKeepAliveConnection() async throws {
+    let server = DatacrazyMockServer(configuration: .init(records: Self.records))
+    _ = try await server.start()
+    let client = await MockClient(base: server.baseURL)
+    _ = try await client.get()
+    let started = ContinuousClock.now
+    await server.stop()
+    #expect(ContinuousClock.now - started < .milliseconds(500))
+  }
+}
