@@ -19,7 +19,8 @@ let package = Package(
     .target(name: "QueryLanguage"),
     .target(name: "OutputFormatting", dependencies: ["QueryLanguage"]),
     .target(name: "ConversationGenerator"),
-    .target(name: "Shell", dependencies: ["QueryLanguage", "OutputFormatting"]),
+    .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
+    .target(name: "Shell", dependencies: ["QueryLanguage", "OutputFormatting", "CReadline"]),
     .target(name: "DatacrazyAPI", dependencies: ["QueryLanguage"]),
     .target(
       name: "ConversationCache",
@@ -61,6 +62,6 @@ let package = Package(
     .testTarget(name: "DatacrazyMockTests", dependencies: ["DatacrazyMock", "ConversationGenerator"]),
     .testTarget(name: "ConversationGeneratorTests", dependencies: ["ConversationGenerator"]),
     .testTarget(
-      name: "EndToEndTests", dependencies: ["dcq", "dcq-gen"], resources: [.copy("Cases")]),
+      name: "EndToEndTests", dependencies: ["dcq", "dcq-gen", "datacrazy-mock"], resources: [.copy("Cases")]),
   ]
 )

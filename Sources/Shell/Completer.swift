@@ -27,7 +27,7 @@ public struct CompletionVocabulary: Sendable {
 /// word being completed: a pure function, so it is tested as a table.
 public enum Completer {
   /// Characters that end a word for completion (what readline is told).
-  public static let wordBreaks = " \t\n|(),=<>!~+-*/%;[]"
+  public static let wordBreaks = " \t\n|(),=<>!~+-*/%;"
 
   /// The completions of `word`, given the text before it on the line (or
   /// entry): whole replacement words, sorted, without duplicates.

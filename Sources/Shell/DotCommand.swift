@@ -49,6 +49,13 @@ public struct DotCommand: Sendable {
     DotCommand(name: ".run", arguments: "FILE", summary: "run the script in FILE") { runner, argument in
       try runner.runFile(argument)
     },
+    DotCommand(name: ".history", arguments: "[N]", summary: "the last N entries (default 20)") {
+      runner, argument in
+      guard let history = runner.history else { throw ShellError.usage(".history is for the REPL") }
+      let count = argument.isEmpty ? 20 : Int(argument) ?? -1
+      guard count >= 0 else { throw ShellError.usage(".history needs a number") }
+      runner.print(history(count).joined(separator: "\n"))
+    },
     DotCommand(name: ".quit", arguments: "", summary: "stop (leave the REPL, end the script)") {
       runner, _ in runner.stopped = true
     },

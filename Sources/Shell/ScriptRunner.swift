@@ -9,6 +9,8 @@ public final class ScriptRunner {
   public var timer = false
   /// `--no-header`: a format chosen by `.format` prints a header unless this is set.
   public var noHeader = false
+  /// The REPL's last `count` history entries, for `.history`; nil outside the REPL.
+  public var history: ((Int) -> [String])?
   /// Set by `.quit`: nothing more runs.
   public internal(set) var stopped = false
   private var output: FormattedOutput
@@ -98,6 +100,11 @@ public final class ScriptRunner {
     guard !text.isEmpty else { return }
     let line = text.hasSuffix("\n") ? text : text + "\n"
     try? Array(line.utf8).withUnsafeBytes { try sink($0) }
+  }
+
+  /// Starts the next results afresh, with no separator before them (each REPL entry).
+  public func startOver() {
+    output = FormattedOutput(options: output.options, sink: sink)
   }
 
   func setFormat(_ format: OutputFormat) throws {

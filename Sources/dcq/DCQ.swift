@@ -5,7 +5,7 @@ import QueryLanguage
 
 /// The `dcq` command: parses flags, wires the parts together, maps errors to exit codes.
 @main
-struct DCQ: ParsableCommand {
+struct DCQ: AsyncParsableCommand {
   static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(
@@ -84,9 +84,9 @@ struct DCQ: ParsableCommand {
       terminalWidth: terminal ? TerminalSize.columns() : nil)
   }
 
-  func run() throws {
+  func run() async throws {
     do {
-      try Runner(command: self).run()
+      try await Runner(command: self).run()
     } catch let failure as Failure {
       failure.report()
       throw ExitCode(failure.status)

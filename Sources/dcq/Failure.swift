@@ -10,6 +10,11 @@ struct Failure: Error {
   static func usage(_ message: String) -> Failure { Failure(status: 64, message: message) }
   static func input(_ message: String) -> Failure { Failure(status: 66, message: message) }
   static func noToken(_ message: String) -> Failure { Failure(status: 77, message: message) }
+  static func emptyCache() -> Failure {
+    Failure(
+      status: 74,
+      message: "the cache is empty: run dcq once without --offline to sync it (or query a file with --input FILE)")
+  }
 
   /// A query error, rendered with the line, caret and notes of LANGUAGE.md §8.
   static func query(_ diagnostic: Diagnostic, source: String) -> Failure {

@@ -8,7 +8,8 @@ struct Runner {
   let command: DCQ
   let environment = ProcessInfo.processInfo.environment
 
-  func run() throws {
+  func run() async throws {
+    if isInteractive { return try await runRepl() }
     let (source, _) = try readScript()
     let parameters = try ParameterBinding.parse(command.params)
     let session = QuerySession(
@@ -29,7 +30,7 @@ struct Runner {
     }
     if command.check && command.input == nil { return }
 
-    let records = try openInput()
+    let records = try await openInput()
     let options = command.outputOptions
     let output = StandardOutput(pagingTallerThan: pagerRows(options))
     defer { output.finish() }
@@ -64,6 +65,36 @@ struct Runner {
     return TerminalSize.rows()
   }
 
+  /// The REPL runs when stdin is a terminal and no query or script is given.
+  private var isInteractive: Bool {
+    command.query == nil && command.file == nil && isatty(STDIN_FILENO) == 1 && !command.check
+      && !command.explain
+  }
+
+  private func runRepl() async throws {
+    if command.input == "-" {
+      throw Failure.usage("--input - reads records from stdin, which is the terminal: pipe them in")
+    }
+    let records = try await openInput()
+    let session = QuerySession(
+      source: JSONRecordSource(buffer: records.buffer, workers: workerCount),
+      parameters: try ParameterBinding.parse(command.params), clock: try makeClock(),
+      defaultTimeZone: try defaultTimeZone())
+    var options = command.outputOptions
+    if command.format == nil && !(command.json || command.ndjson || command.csv || command.tsv) {
+      options.format = .table
+      options.header = !command.noHeader
+    }
+    let terminal = isatty(STDOUT_FILENO) == 1
+    let screen = Screen(rows: { TerminalSize.rows() }, pages: terminal && !command.noPager)
+    FileHandle.standardError.write(
+      Data("dcq \(DCQ.version): \(records.name). Type .help for help, Ctrl-D to leave.\n".utf8))
+    Repl(
+      session: session, options: options, historyPath: HistoryFile.path(environment: environment), screen: screen
+    ).run()
+    withExtendedLifetime(records.buffer) {}
+  }
+
   /// Threads that read and filter records: `DCQ_THREADS`, else one per core.
   private var workerCount: Int {
     let asked = environment["DCQ_THREADS"].flatMap(Int.init)
@@ -82,9 +113,6 @@ struct Runner {
       }
       return (text, file)
     }
-    if isatty(STDIN_FILENO) == 1 {
-      throw Failure.usage("the REPL is not available yet: give a query, or -f FILE")
-    }
     if command.input == "-" {
       throw Failure.usage("--input - reads records from stdin: give the query as an argument or with -f")
     }
@@ -95,18 +123,10 @@ struct Runner {
     return (text, "stdin")
   }
 
-  private func openInput() throws -> (buffer: JSONBuffer, name: String) {
+  private func openInput() async throws -> (buffer: JSONBuffer, name: String) {
     guard let input = command.input else {
-      if command.offline {
-        throw Failure(
-          status: 74, message: "the cache is empty: dcq has not synced this account yet (or use --input FILE)"
-        )
-      }
-      if command.demo {
-        throw Failure.usage("--demo is not available yet: use --input FILE")
-      }
-      throw Failure.noToken(
-        "no token: set DATACRAZY_TOKEN, or query a file with --input FILE (--demo comes soon)")
+      return try await CachedRecords(command: command, settings: try AccountSettings(environment: environment))
+        .open()
     }
     do {
       if input == "-" { return (try MappedFile.readStandardInput(), "stdin") }

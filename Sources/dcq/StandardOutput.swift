@@ -1,4 +1,5 @@
 import Foundation
+import Shell
 
 /// Buffered writes to stdout. A closed pipe ends dcq at once, quietly (with
 /// the status 141 of a SIGPIPE). With a pager, output is held until the end
@@ -22,31 +23,11 @@ final class StandardOutput {
 
   /// Writes what is held: through the pager when it is taller than the terminal.
   func finish() {
-    if let rows = pagingRows, buffer.lazy.filter({ $0 == 0x0A }).count >= rows, page() {
+    if let rows = pagingRows, Pager.isTaller(buffer, than: rows), Pager.show(buffer) {
       buffer.removeAll()
       return
     }
     flush()
-  }
-
-  private func page() -> Bool {
-    let environment = ProcessInfo.processInfo.environment
-    let pager = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRSX"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", pager]
-    let input = Pipe()
-    process.standardInput = input
-    do {
-      try process.run()
-    } catch {
-      return false
-    }
-    signal(SIGPIPE, SIG_IGN)  // the reader may quit the pager early
-    try? input.fileHandleForWriting.write(contentsOf: Data(buffer))
-    try? input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    return true
   }
 
   func flush() {

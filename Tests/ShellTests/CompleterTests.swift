@@ -1,3 +1,4 @@
+import QueryLanguage
 import Testing
 
 @testable import Shell
@@ -26,7 +27,7 @@ import Testing
     ("", "le", ["let"]),
     ("", "ORD", []),
     ("", ".fo", [".format"]),
-    ("", ".", [".explain", ".fields", ".format", ".help", ".lets", ".param", ".params", ".quit", ".run", ".timer"]),
+    ("", ".", DotCommand.all.map(\.name)),
     ("count; ", "wh", ["where"]),
     ("let x = ", "wh", ["where"]),
     ("let x = ", "ba", ["backlog"]),
@@ -79,7 +80,7 @@ import Testing
     ("extend waiting = 1 | where ", "fin", ["finished"]),
     ("summarize total = count() by dept = currentDepartment.name | sort by ", "", [
       "dept", "false", "not", "null", "total", "true",
-    ] + QueryLanguageNames.functions),
+    ] + Function.all.map { $0.name + "(" }),
     ("count | where ", "co", ["coalesce(", "count"]),
     // Dot-command arguments.
     (".format ", "", ["csv", "json", "ndjson", "table", "tsv"]),
@@ -101,9 +102,3 @@ import Testing
   }
 }
 
-enum QueryLanguageNames {
-  static let functions = [
-    "lower(", "upper(", "trim(", "len(", "split(", "join(", "coalesce(", "bool(", "number(", "string(",
-    "now(", "ago(", "date(", "day(", "week(", "month(", "hour(", "hours(", "minutes(", "seconds(", "if(",
-  ]
-}

@@ -10,7 +10,13 @@ public struct FieldCatalog: Sendable {
     public fileprivate(set) var records: Int
     /// The first non-null value seen.
     public fileprivate(set) var example: Value?
+    /// The distinct string values seen, in first-seen order, while there are
+    /// at most `FieldCatalog.fewValues` of them; nil past that (or for non-strings).
+    public fileprivate(set) var fewValues: [String]? = []
   }
+
+  /// How many distinct values make a field's values worth completing.
+  public static let fewValues = 20
 
   public private(set) var fields: [Field] = []
   public private(set) var recordCount = 0
@@ -66,6 +72,20 @@ public struct FieldCatalog: Sendable {
     let type = value.typeName
     if !fields[position].types.contains(type) { fields[position].types.append(type) }
     if fields[position].example == nil, !value.isNull { fields[position].example = value }
+    if fields[position].fewValues != nil {
+      if value.isNull { return }
+      if let text = value.string {
+        noteValue(text, at: position)
+      } else {
+        fields[position].fewValues = nil
+      }
+    }
+  }
+
+  private mutating func noteValue(_ text: String, at position: Int) {
+    guard var values = fields[position].fewValues, !values.contains(text) else { return }
+    values.append(text)
+    fields[position].fewValues = values.count > Self.fewValues ? nil : values
   }
 
   mutating func merge(_ other: FieldCatalog) {
@@ -81,6 +101,11 @@ public struct FieldCatalog: Sendable {
         fields[position].types.append(type)
       }
       if fields[position].example == nil { fields[position].example = field.example }
+      if let values = field.fewValues {
+        for value in values { noteValue(value, at: position) }
+      } else {
+        fields[position].fewValues = nil
+      }
     }
   }
 }

@@ -134,6 +134,20 @@ extension Function {
     durationFunction("minutes", 60_000),
     durationFunction("seconds", 1000),
     Function(
+      name: "round", arity: 1...2, signature: "round(x[, digits])",
+      summary: "a number rounded half away from zero, to digits decimals (default 0)"
+    ) { args, _ in
+      guard let number = args[0].number else { return .null }
+      var digits = 0.0
+      if args.count == 2 {
+        guard let given = args[1].number, given == given.rounded(), (0...15).contains(given) else { return .null }
+        digits = given
+      }
+      var scale = 1.0
+      for _ in 0..<Int(digits) { scale *= 10 }
+      return .number((number * scale).rounded(.toNearestOrAwayFromZero) / scale)
+    },
+    Function(
       name: "if", arity: 3...3, signature: "if(cond, a, b)", summary: "a if cond is true, else b"
     ) { args, _ in
       args[0].isTruthy ? args[1] : args[2]

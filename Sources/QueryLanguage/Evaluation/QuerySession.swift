@@ -5,6 +5,8 @@ public final class QuerySession {
   /// Fixes `now()` per statement: called once at each statement's start.
   public var clock: @Sendable () -> Double
   public var defaultTimeZone: String?
+  /// Asked between batches of records: true stops the statement with `QueryInterrupted` (Ctrl-C).
+  public var interruption: (@Sendable () -> Bool)?
   public let source: RecordSource
   private var lets: [String: (rows: [Row], shape: Shape)] = [:]
 
@@ -75,7 +77,8 @@ public final class QuerySession {
       let chain = plan.workerStages.reversed().reduce(head) { downstream, stage in
         StageRunner.make(stage, evaluator: evaluator, downstream: downstream)
       }
-      for row in lets[name]?.rows ?? [] {
+      for (index, row) in (lets[name]?.rows ?? []).enumerated() {
+        if index % 4096 == 0, interruption?() == true { throw QueryInterrupted() }
         guard try chain.push(row) else { break }
       }
       try chain.finish()
@@ -88,6 +91,7 @@ public final class QuerySession {
       try source.read(paths: plan.paths) { batch in
         work.run(on: batch)
       } consume: { result in
+        if interruption?() == true { throw QueryInterrupted() }
         switch result.output {
         case .rows(let rows):
           for row in rows {
@@ -102,6 +106,11 @@ public final class QuerySession {
       try (summarizer ?? head).finish()
     }
   }
+}
+
+/// A statement stopped by Ctrl-C.
+public struct QueryInterrupted: Error, Sendable {
+  public init() {}
 }
 
 /// What worker threads do with each batch of records: run the leading

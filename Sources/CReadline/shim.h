@@ -1,0 +1,21 @@
+// GNU readline for Swift 6: the headers, plus accessors for the C globals that
+// strict concurrency will not let Swift touch directly (SWIFT-NOTES.md).
+#include <stdio.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+static inline void dcq_set_completion_function(rl_completion_func_t *function) {
+  rl_attempted_completion_function = function;
+}
+static inline void dcq_set_completion_over(int over) { rl_attempted_completion_over = over; }
+static inline void dcq_set_append_character(int character) { rl_completion_append_character = character; }
+static inline void dcq_set_word_breaks(const char *breaks) { rl_completer_word_break_characters = (char *)breaks; }
+static inline void dcq_set_readline_name(const char *name) { rl_readline_name = name; }
+static inline const char *dcq_line_buffer(void) { return rl_line_buffer; }
+static inline int dcq_point(void) { return rl_point; }
+static inline void dcq_set_catch_signals(int value) { rl_catch_signals = value; }
+static inline void dcq_set_history_length(int length) { history_length = length; }
+static inline int dcq_history_length(void) { return history_length; }
+static inline int dcq_history_base(void) { return history_base; }
+static inline void dcq_set_quote_characters(const char *characters) { rl_completer_quote_characters = characters; }
+static inline void dcq_set_bracketed_paste(int on) { rl_variable_bind("enable-bracketed-paste", on ? "on" : "off"); }

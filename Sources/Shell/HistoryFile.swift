@@ -1,0 +1,40 @@
+import CReadline
+import Foundation
+
+/// The REPL's history file: private (0600, in a 0700 folder when dcq makes
+/// it), read at start, appended after every entry so a crash loses nothing.
+public struct HistoryFile {
+  let path: String
+
+  /// `DCQ_HISTORY`, else `$XDG_STATE_HOME/dcq/history`, else `~/.local/state/dcq/history`.
+  public static func path(environment: [String: String]) -> String {
+    if let path = environment["DCQ_HISTORY"], !path.isEmpty { return path }
+    let state =
+      environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+    return state + "/dcq/history"
+  }
+
+  /// Creates the file (and its folder) if needed, private either way.
+  init?(path: String) {
+    self.path = path
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+      try? FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return nil }
+    fchmod(descriptor, 0o600)
+    close(descriptor)
+  }
+
+  func load() {
+    read_history(path)
+  }
+
+  func append() {
+    append_history(1, path)
+    chmod(path, 0o600)
+  }
+}

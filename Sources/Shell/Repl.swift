@@ -1,0 +1,178 @@
+import Foundation
+import OutputFormatting
+import QueryLanguage
+
+/// The interactive shell: reads entries with readline, runs them, prints
+/// results that fit the terminal, and goes on after errors and Ctrl-C.
+public final class Repl {
+  private let runner: ScriptRunner
+  private let editor: LineEditor
+  private let screen: Screen
+  private let vocabulary: VocabularyLoader
+
+  /// `display` receives each entry's output, to write or page.
+  public init(
+    session: QuerySession, options: OutputOptions, historyPath: String?, screen: Screen
+  ) {
+    self.screen = screen
+    let collected = OutputBuffer()
+    runner = ScriptRunner(
+      session: session, options: options, sink: collected.append,
+      errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+    let vocabulary = VocabularyLoader(source: session.source, runner: runner)
+    self.vocabulary = vocabulary
+    editor = LineEditor(history: historyPath.flatMap(HistoryFile.init(path:))) { before, word in
+      Completer.complete(before: before, word: word, vocabulary.current())
+    }
+    self.output = collected
+  }
+
+  private let output: OutputBuffer
+
+  /// Reads and runs entries until Ctrl-D or `.quit`.
+  public func run() {
+    vocabulary.startLoading()
+    var pending = ""
+    var seenInterrupts = interruptCount.load(ordering: .relaxed)
+    while !runner.stopped {
+      editor.pendingText = pending
+      let line = editor.readLine(prompt: pending.isEmpty ? "dcq> " : "  -> ")
+      CompletionState.shared.doneReading()
+      guard let line else {
+        FileHandle.standardOutput.write(Data("\n".utf8))
+        return
+      }
+      let interrupts = interruptCount.load(ordering: .relaxed)
+      if interrupts != seenInterrupts {
+        // Ctrl-C dropped what was typed of an unfinished entry.
+        pending = ""
+        seenInterrupts = interrupts
+      }
+      pending = pending.isEmpty ? line : pending + "\n" + line
+      if EntryState.isUnfinished(pending) { continue }
+      let entry = pending
+      pending = ""
+      guard !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+      editor.remember(entry)
+      run(entry)
+      seenInterrupts = interruptCount.load(ordering: .relaxed)
+    }
+  }
+
+  private func run(_ entry: String) {
+    let startCount = interruptCount.load(ordering: .relaxed)
+    runner.session.interruption = { interruptCount.load(ordering: .relaxed) != startCount }
+    runner.history = { [editor] count in editor.recentEntries(count) }
+    defer { runner.session.interruption = nil }
+    runner.startOver()
+    do {
+      try runner.run(entry)
+    } catch let error as ShellError {
+      screen.show(output.take())
+      FileHandle.standardError.write(Data(error.message.hasSuffix("\n") ? error.message.utf8 : (error.message + "\n").utf8))
+      return
+    } catch is QueryInterrupted {
+      screen.show(output.take())
+      FileHandle.standardError.write(Data("interrupted\n".utf8))
+      return
+    } catch {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    }
+    screen.show(output.take())
+  }
+}
+
+/// Where the REPL's results go: written, or paged when taller than the terminal.
+public struct Screen: Sendable {
+  let rows: @Sendable () -> Int
+  let pages: Bool
+
+  public init(rows: @escaping @Sendable () -> Int, pages: Bool) {
+    self.rows = rows
+    self.pages = pages
+  }
+
+  func show(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    if pages, Pager.isTaller(bytes, than: rows()), Pager.show(bytes) { return }
+    FileHandle.standardOutput.write(Data(bytes))
+  }
+}
+
+/// Collects an entry's output.
+final class OutputBuffer: @unchecked Sendable {
+  // Unchecked: written by the REPL's thread only (the runner's sink), read after each entry.
+  private var bytes: [UInt8] = []
+  func append(_ chunk: UnsafeRawBufferPointer) { bytes.append(contentsOf: chunk) }
+  func take() -> [UInt8] {
+    defer { bytes = [] }
+    return bytes
+  }
+}
+
+/// Whether an entry goes on to another line: an open bracket or string, or a
+/// line ending in `|`.
+enum EntryState {
+  static func isUnfinished(_ text: String) -> Bool {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if trimmed.hasPrefix(".") && !text.contains("\n") { return false }
+    var lexer = Lexer(text)
+    var depth = 0
+    var last: Token?
+    while true {
+      let token: Token
+      do {
+        token = try lexer.next()
+      } catch {
+        return error.message.hasPrefix("unterminated")
+      }
+      switch token.kind {
+      case .end: return depth > 0 || last?.isSymbol(.pipe) == true
+      case .symbol(.leftParen), .symbol(.leftBracket): depth += 1
+      case .symbol(.rightParen), .symbol(.rightBracket): depth -= 1
+      default: break
+      }
+      if token.kind != .newline { last = token }
+    }
+  }
+}
+
+/// The field catalog for completion, built on a background thread so the
+/// first prompt appears at once.
+final class VocabularyLoader: @unchecked Sendable {
+  // Unchecked: `lock` guards `catalog`; the loading thread writes it once.
+  private let lock = NSLock()
+  private var catalog: FieldCatalog?
+  private let source: RecordSource
+  private let runner: ScriptRunner
+
+  init(source: RecordSource, runner: ScriptRunner) {
+    self.source = source
+    self.runner = runner
+  }
+
+  func startLoading() {
+    let source = self.source
+    Thread.detachNewThread { [self] in
+      let built = try? FieldCatalog.build(from: source)
+      lock.withLock { catalog = built }
+    }
+  }
+
+  func current() -> CompletionVocabulary {
+    let catalog = lock.withLock { self.catalog }
+    var values: [String: [String]] = [:]
+    for field in catalog?.fields ?? [] {
+      if let few = field.fewValues, !few.isEmpty { values[field.path] = few }
+    }
+    let lets = runner.session.letNames.sorted()
+    return CompletionVocabulary(
+      fields: catalog?.paths ?? [], values: values, letNames: lets,
+      files: { prefix in
+        let folder = (prefix as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.map { folder.isEmpty ? $0 : folder + "/" + $0 }.filter { $0.hasPrefix(prefix) }
+      })
+  }
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Times a full sync from the loopback mock and queries over the warm cache.
+
+Usage: python3 bench/cache.py [--count 100000] [--runs 3] [--rate-limit 600/10s]
+Builds dcq, dcq-gen and datacrazy-mock in release mode, serves the generated
+conversations from datacrazy-mock on 127.0.0.1, and prints:
+- the wall time of a full sync (`dcq --refresh`) with pacing off;
+- with --rate-limit N/W, the same through a mock and a pacer limited to N per W,
+  against the minimum the limit allows (requests / N * W);
+- a query over the warm cache (`--offline`) against the same query with --input.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QUERY = 'where contact.platform == "WHATSAPP" and not finished | select id, n = contact.name'
+
+
+def build():
+    for product in ["dcq", "dcq-gen", "datacrazy-mock"]:
+        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    return subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def timed(argv, env):
+    start = time.perf_counter()
+    result = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{argv} failed ({result.returncode}): {result.stderr.decode()[:500]}")
+    return wall, result.stdout
+
+
+def start_mock(bindir, file, extra):
+    mock = subprocess.Popen([os.path.join(bindir, "datacrazy-mock"), "--file", file, "--token", "bench-token"] + extra,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = mock.stdout.readline()
+    match = re.search(r"listening on (\S+)", line)
+    if not match:
+        mock.kill()
+        sys.exit(f"datacrazy-mock did not start: {line!r}")
+    return mock, match.group(1)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rate-limit", default=None, help="e.g. 600/10s: also time a paced sync")
+    args = parser.parse_args()
+
+    bindir = build()
+    dcq = os.path.join(bindir, "dcq")
+    data = os.path.join(ROOT, "bench", "data")
+    os.makedirs(data, exist_ok=True)
+    file = os.path.join(data, f"conversations-{args.count}.json")
+    if not os.path.exists(file):
+        subprocess.run([os.path.join(bindir, "dcq-gen"), "--count", str(args.count), "--output", file], check=True)
+
+    with tempfile.TemporaryDirectory() as cache:
+        mock, url = start_mock(bindir, file, ["--max-take", "100"])
+        env = dict(os.environ, DATACRAZY_API_URL=url, DATACRAZY_TOKEN="bench-token", DCQ_CACHE_DIR=cache,
+                   DCQ_RATE_LIMIT="off")
+        try:
+            syncs = [timed([dcq, "--refresh", "count"], env) for _ in range(args.runs)]
+            best = min(wall for wall, _ in syncs)
+            print(f"full sync of {syncs[0][1].decode().strip()} conversations, pacing off: "
+                  f"best {best:.2f} s of {args.runs} (target 15 s)")
+            cached = min(timed([dcq, "--offline", "--ndjson", QUERY], env)[0] for _ in range(args.runs))
+            direct = min(timed([dcq, "--input", file, "--ndjson", QUERY], env)[0] for _ in range(args.runs))
+            print(f"query over the warm cache: {cached * 1000:.0f} ms; same query with --input: "
+                  f"{direct * 1000:.0f} ms (target 250 ms, and not slower than --input)")
+        finally:
+            mock.kill()
+
+        if args.rate_limit:
+            count, window = args.rate_limit.split("/")
+            seconds = float(window.rstrip("s"))
+            mock, url = start_mock(bindir, file, ["--max-take", "100", "--rate-limit", args.rate_limit])
+            env = dict(env, DATACRAZY_API_URL=url, DCQ_RATE_LIMIT=args.rate_limit)
+            try:
+                wall, _ = timed([dcq, "--refresh", "-v", "count"], env)
+                requests = -(-args.count // 100) + 2
+                minimum = (requests - int(count)) / int(count) * seconds * 1.05 if requests > int(count) else 0
+                print(f"paced sync ({args.rate_limit}, ~{requests} requests): {wall:.1f} s; "
+                      f"minimum the limit allows {minimum:.1f} s ({(wall / minimum - 1) * 100 if minimum else 0:+.0f}%)")
+            finally:
+                mock.kill()
+
+
+if __name__ == "__main__":
+    main()
