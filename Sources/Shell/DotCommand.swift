@@ -56,6 +56,11 @@ public struct DotCommand: Sendable {
       guard count >= 0 else { throw ShellError.usage(".history needs a number") }
       runner.print(history(count).joined(separator: "\n"))
     },
+    DotCommand(name: ".save", arguments: "FILE", summary: "the last result to FILE (.csv .tsv .json .ndjson .txt)") {
+      runner, argument in
+      guard !argument.isEmpty else { throw ShellError.usage(".save needs a file name") }
+      try runner.save(to: argument)
+    },
     DotCommand(name: ".quit", arguments: "", summary: "stop (leave the REPL, end the script)") {
       runner, _ in runner.stopped = true
     },

@@ -17,7 +17,7 @@ public final class Repl {
     self.screen = screen
     let collected = OutputBuffer()
     runner = ScriptRunner(
-      session: session, options: options, sink: collected.append,
+      session: session, options: options, keepsResults: true, sink: collected.append,
       errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
     let vocabulary = VocabularyLoader(source: session.source, runner: runner)
     self.vocabulary = vocabulary

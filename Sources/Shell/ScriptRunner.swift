@@ -18,16 +18,20 @@ public final class ScriptRunner {
   private let errors: (String) -> Void
   private var catalog: FieldCatalog?
   private var nestedRuns = 0
+  /// The REPL keeps the last result for `.save`.
+  private let keepsResults: Bool
+  private var lastResult: (columns: [String]?, records: [Value])?
 
   /// `sink` receives result text, `errors` warnings and timings (stderr).
   public init(
-    session: QuerySession, options: OutputOptions, sink: @escaping ResultWriter.Sink,
-    errors: @escaping (String) -> Void
+    session: QuerySession, options: OutputOptions, keepsResults: Bool = false,
+    sink: @escaping ResultWriter.Sink, errors: @escaping (String) -> Void
   ) {
     self.session = session
     self.sink = sink
     self.errors = errors
-    output = FormattedOutput(options: options, sink: sink)
+    self.keepsResults = keepsResults
+    output = FormattedOutput(options: options, keepsResults: keepsResults, sink: sink)
   }
 
   /// Parses `source` whole, checks its dot-commands, then runs it statement
@@ -43,6 +47,7 @@ public final class ScriptRunner {
           continue
         }
         try session.run(statement, output: output)
+        if keepsResults, case .pipeline = statement { lastResult = output.lastResult }
       } catch let diagnostic as Diagnostic {
         throw ShellError.query(diagnostic, source: source)
       } catch let error as JSONInputError {
@@ -104,7 +109,31 @@ public final class ScriptRunner {
 
   /// Starts the next results afresh, with no separator before them (each REPL entry).
   public func startOver() {
-    output = FormattedOutput(options: output.options, sink: sink)
+    output = FormattedOutput(options: output.options, keepsResults: keepsResults, sink: sink)
+  }
+
+  /// `.save FILE`: the last result, in the format the extension names, in a new 0600 file.
+  func save(to path: String) throws {
+    guard let result = lastResult else { throw ShellError.usage(".save: no result yet; run a query first") }
+    let formats: [String: OutputFormat] = [
+      "csv": .csv, "tsv": .tsv, "json": .json, "ndjson": .ndjson, "jsonl": .ndjson, "txt": .table,
+    ]
+    let pathExtension = (path as NSString).pathExtension.lowercased()
+    guard let format = formats[pathExtension] else {
+      throw ShellError.usage(".save: name a .csv, .tsv, .json, .ndjson or .txt file")
+    }
+    var bytes: [UInt8] = []
+    var writer = ResultWriter(options: OutputOptions(format: format)) { bytes.append(contentsOf: $0) }
+    try writer.begin(columns: result.columns)
+    for record in result.records { try writer.write(record) }
+    try writer.end()
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw ShellError.usage(".save: cannot write \(path): \(String(cString: strerror(errno)))") }
+    defer { close(descriptor) }
+    fchmod(descriptor, 0o600)
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard written == bytes.count else { throw ShellError.usage(".save: cannot write \(path)") }
+    errors("saved \(result.records.count) records to \(path)")
   }
 
   func setFormat(_ format: OutputFormat) throws {
@@ -112,7 +141,7 @@ public final class ScriptRunner {
     var options = output.options
     options.format = format
     options.header = !noHeader
-    output = FormattedOutput(options: options, sink: sink)
+    output = FormattedOutput(options: options, keepsResults: keepsResults, sink: sink)
   }
 
   func bindParameter(_ argument: String) throws {

@@ -1,3 +1,4 @@
+import Foundation
 import OutputFormatting
 import QueryLanguage
 import Testing
@@ -104,5 +105,46 @@ let shellRecords = """
 
         """
       ])
+  }
+}
+
+@Suite struct SaveTests {
+  @Test func saveWritesTheLastResultInTheFormatOfTheExtensionToAPrivateFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dcq-save-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let session = QuerySession(
+      source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(shellRecords.utf8)), workers: 2), clock: { 0 })
+    let runner = ScriptRunner(
+      session: session, options: OutputOptions(format: .table), keepsResults: true, sink: { _ in },
+      errors: { _ in })
+    let csv = folder.appendingPathComponent("out.csv").path
+    let json = folder.appendingPathComponent("out.json").path
+    try runner.run("select id, who = contact.name\n.save \(csv)\n.save \(json)")
+    #expect(try String(contentsOfFile: csv, encoding: .utf8) == "id,who\nc1,Ana\nc2,Bia\n")
+    #expect(
+      try String(contentsOfFile: json, encoding: .utf8) == """
+        [
+          {
+            "id": "c1",
+            "who": "Ana"
+          },
+          {
+            "id": "c2",
+            "who": "Bia"
+          }
+        ]
+
+        """)
+    let mode = try FileManager.default.attributesOfItem(atPath: csv)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(throws: ShellError.self) { try runner.run(".save \(folder.path)/out.xyz") }
+  }
+
+  @Test func saveBeforeAnyResultIsAnError() {
+    let session = QuerySession(source: EmptyRecordSource(), clock: { 0 })
+    let runner = ScriptRunner(
+      session: session, options: OutputOptions(format: .csv), keepsResults: true, sink: { _ in }, errors: { _ in })
+    #expect(throws: ShellError.self) { try runner.run(".save x.csv") }
   }
 }
