@@ -143,6 +143,8 @@ final class VocabularyLoader: @unchecked Sendable {
   // Unchecked: `lock` guards `catalog`; the loading thread writes it once.
   private let lock = NSLock()
   private var catalog: FieldCatalog?
+  /// Left when the catalog is built: a Tab pressed before that waits for it.
+  private let loading = DispatchGroup()
   private let source: RecordSource
   private let runner: ScriptRunner
 
@@ -153,13 +155,16 @@ final class VocabularyLoader: @unchecked Sendable {
 
   func startLoading() {
     let source = self.source
+    loading.enter()
     Thread.detachNewThread { [self] in
       let built = try? FieldCatalog.build(from: source)
       lock.withLock { catalog = built }
+      loading.leave()
     }
   }
 
   func current() -> CompletionVocabulary {
+    _ = loading.wait(timeout: .now() + 30)
     let catalog = lock.withLock { self.catalog }
     var values: [String: [String]] = [:]
     for field in catalog?.fields ?? [] {

@@ -23,7 +23,8 @@ import Testing
     #expect(grants.all.count == 16)
     // 16 grants at 5 per 525 ms: the 16th no sooner than 3 × 525 ms.
     #expect(elapsed >= .milliseconds(1575))
-    #expect(elapsed < .seconds(15))
+    // Loose: a loaded test machine may wake the tasks late; the margin check is below.
+    #expect(elapsed < .seconds(60))
     #expect(mostGrants(in: .milliseconds(525), among: grants.all) <= 5)
     // Each wait is announced and ended.
     #expect(waits.all.filter { $0 }.count == waits.all.filter { !$0 }.count)

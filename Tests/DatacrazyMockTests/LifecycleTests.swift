@@ -33,6 +33,8 @@ import Testing
     _ = try await client.get()
     let started = ContinuousClock.now
     await server.stop()
-    #expect(ContinuousClock.now - started < .milliseconds(500))
+    // An idle keep-alive connection must not hold stop() for its timeout (60 s);
+    // the bound is loose because a loaded test machine resumes tasks late.
+    #expect(ContinuousClock.now - started < .seconds(15))
   }
 }
