@@ -1,4 +1,5 @@
 import Foundation
+import QueryLanguage
 
 /// One answer of the mock before it meets the transport: a status, extra
 /// headers and the body's bytes.
@@ -43,18 +44,8 @@ struct MockAnswer: Sendable {
 
   /// A JSON string literal for `text`.
   static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    var literal = ""
+    appendJSONString(text, to: &literal)
+    return literal
   }
 }
