@@ -27,7 +27,9 @@ let package = Package(
       dependencies: ["QueryLanguage", "DatacrazyAPI", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "DatacrazyMock",
-      dependencies: ["QueryLanguage", "ConversationGenerator", .product(name: "FlyingFox", package: "FlyingFox")]),
+      dependencies: [
+        "QueryLanguage", "ConversationGenerator", .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
     .executableTarget(
       name: "datacrazy-mock",
       dependencies: [
@@ -55,10 +57,13 @@ let package = Package(
       ]),
     .testTarget(name: "OutputFormattingTests", dependencies: ["OutputFormatting"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "QueryLanguage"]),
-    .testTarget(name: "DatacrazyAPITests", dependencies: ["DatacrazyAPI", "DatacrazyMock", "ConversationGenerator"]),
+    .testTarget(
+      name: "DatacrazyAPITests", dependencies: ["DatacrazyAPI", "DatacrazyMock", "ConversationGenerator"]),
     .testTarget(
       name: "ConversationCacheTests",
-      dependencies: ["ConversationCache", "DatacrazyAPI", "DatacrazyMock", "ConversationGenerator", "QueryLanguage"]),
+      dependencies: [
+        "ConversationCache", "DatacrazyAPI", "DatacrazyMock", "ConversationGenerator", "QueryLanguage",
+      ]),
     .testTarget(name: "DatacrazyMockTests", dependencies: ["DatacrazyMock", "ConversationGenerator"]),
     .testTarget(name: "ConversationGeneratorTests", dependencies: ["ConversationGenerator"]),
     .testTarget(

@@ -86,7 +86,9 @@ public struct SyncEngine: Sendable {
     .milliseconds(Int64(now().timeIntervalSince(metadata.finishedAt) * 1000))
   }
 
-  private func sync(_ cached: SyncMetadata?, _ policy: Policy, _ progress: @escaping @Sendable (FetchProgress) -> Void)
+  private func sync(
+    _ cached: SyncMetadata?, _ policy: Policy, _ progress: @escaping @Sendable (FetchProgress) -> Void
+  )
     async -> Result<Outcome, Failure>
   {
     let started = ContinuousClock.now

@@ -72,7 +72,9 @@ public enum Completer {
       }
       return words
     }
-    if stage.name == nil, tokens.count == 1, case .symbol(.assign) = last.kind { return sourceWords(vocabulary) }
+    if stage.name == nil, tokens.count == 1, case .symbol(.assign) = last.kind {
+      return sourceWords(vocabulary)
+    }
     if case .symbol(.assign) = last.kind, tokens.count == 3, tokens[0].isWord("let") {
       return sourceWords(vocabulary)
     }
@@ -172,7 +174,9 @@ public enum Completer {
       }
     }
     for stage in stages.dropLast() {
-      guard case .identifier(let name)? = stage.first?.kind, let spec = StageSpec.named(name) else { continue }
+      guard case .identifier(let name)? = stage.first?.kind, let spec = StageSpec.named(name) else {
+        continue
+      }
       let items = topLevelItems(stage.dropFirst())
       switch spec.name {
       case "select", "distinct": fields = items.compactMap(itemName)
@@ -215,7 +219,8 @@ public enum Completer {
     return pathText(Array(item), endingAt: item.count - 1).flatMap { $0.count == 0 ? nil : $0 }
   }
 
-  static func dotCommandArgument(_ text: String, word: String, _ vocabulary: CompletionVocabulary) -> [String] {
+  static func dotCommandArgument(_ text: String, word: String, _ vocabulary: CompletionVocabulary) -> [String]
+  {
     let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
     guard text.contains(" ") || text.contains("\t") else { return DotCommand.all.map(\.name) }
     let command = String(parts[0]).lowercased()
@@ -296,7 +301,8 @@ public enum Completer {
       if token.isSymbol(.rightParen) || token.isSymbol(.rightBracket) { depth = max(0, depth - 1) }
       if token.isSymbol(.pipe), depth == 0 { start = index + 1 }
     }
-    guard start < tokens.count, case .identifier(let name) = tokens[start].kind, let spec = StageSpec.named(name)
+    guard start < tokens.count, case .identifier(let name) = tokens[start].kind,
+      let spec = StageSpec.named(name)
     else { return (nil, tokens[start...]) }
     return (spec.name, tokens[(start + 1)...])
   }

@@ -56,10 +56,32 @@ public struct DotCommand: Sendable {
       guard count >= 0 else { throw ShellError.usage(".history needs a number") }
       runner.print(history(count).joined(separator: "\n"))
     },
-    DotCommand(name: ".save", arguments: "FILE", summary: "the last result to FILE (.csv .tsv .json .ndjson .txt)") {
+    DotCommand(
+      name: ".save", arguments: "FILE", summary: "the last result to FILE (.csv .tsv .json .ndjson .txt)"
+    ) {
       runner, argument in
       guard !argument.isEmpty else { throw ShellError.usage(".save needs a file name") }
       try runner.save(to: argument)
+    },
+    DotCommand(name: ".refresh", arguments: "", summary: "sync the cache now and use the new records") {
+      runner, _ in try runner.refresh()
+    },
+    DotCommand(
+      name: ".cache", arguments: "[clear]", summary: "the cache: where, how many, how old; or clear it"
+    ) {
+      runner, argument in
+      let cache = try runner.requireCache(".cache")
+      switch argument.lowercased() {
+      case "": runner.print(try cache.describe())
+      case "clear":
+        try cache.clear()
+        runner.print("cache cleared (this session keeps the records it loaded)")
+      default: throw ShellError.usage(".cache takes nothing, or clear")
+      }
+    },
+    DotCommand(name: ".offline", arguments: "on|off", summary: "whether .refresh may call the API") {
+      runner, argument in
+      try runner.requireCache(".offline").offline = try onOff(argument, command: ".offline")
     },
     DotCommand(name: ".quit", arguments: "", summary: "stop (leave the REPL, end the script)") {
       runner, _ in runner.stopped = true

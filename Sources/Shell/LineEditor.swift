@@ -37,8 +37,12 @@ final class LineEditor {
   /// Adds an entry to the history (and its file), unless it starts with a
   /// space or repeats the previous entry.
   func remember(_ entry: String) {
-    guard !entry.hasPrefix(" "), !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
-    if let last = history_get(dcq_history_base() + dcq_history_length() - 1), String(cString: last.pointee.line) == entry {
+    guard !entry.hasPrefix(" "), !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      return
+    }
+    if let last = history_get(dcq_history_base() + dcq_history_length() - 1),
+      String(cString: last.pointee.line) == entry
+    {
       return
     }
     add_history(entry)
@@ -132,7 +136,9 @@ private func attemptCompletion(
   return rl_completion_matches(text, completionGenerator)
 }
 
-private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
+private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<
+  CChar
+>? {
   guard let match = CompletionState.shared.nextMatch() else { return nil }
   return strdup(match)
 }

@@ -4,7 +4,8 @@ import QueryLanguage
 
 /// The interactive shell: reads entries with readline, runs them, prints
 /// results that fit the terminal, and goes on after errors and Ctrl-C.
-public final class Repl {
+public final class Repl: @unchecked Sendable {
+  // Unchecked: `run()` is called once, on one thread, and everything else is used from it.
   private let runner: ScriptRunner
   private let editor: LineEditor
   private let screen: Screen
@@ -12,19 +13,23 @@ public final class Repl {
 
   /// `display` receives each entry's output, to write or page.
   public init(
-    session: QuerySession, options: OutputOptions, historyPath: String?, screen: Screen
+    session: QuerySession, options: OutputOptions, historyPath: String?, screen: Screen,
+    cache: CacheControl? = nil, workers: Int = 2
   ) {
     self.screen = screen
     let collected = OutputBuffer()
     runner = ScriptRunner(
       session: session, options: options, keepsResults: true, sink: collected.append,
       errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-    let vocabulary = VocabularyLoader(source: session.source, runner: runner)
+    let vocabulary = VocabularyLoader(runner: runner)
     self.vocabulary = vocabulary
     editor = LineEditor(history: historyPath.flatMap(HistoryFile.init(path:))) { before, word in
       Completer.complete(before: before, word: word, vocabulary.current())
     }
     self.output = collected
+    runner.cache = cache
+    runner.workers = workers
+    runner.onRefresh = { vocabulary.startLoading() }
   }
 
   private let output: OutputBuffer
@@ -69,7 +74,8 @@ public final class Repl {
       try runner.run(entry)
     } catch let error as ShellError {
       screen.show(output.take())
-      FileHandle.standardError.write(Data(error.message.hasSuffix("\n") ? error.message.utf8 : (error.message + "\n").utf8))
+      FileHandle.standardError.write(
+        Data(error.message.hasSuffix("\n") ? error.message.utf8 : (error.message + "\n").utf8))
       return
     } catch is QueryInterrupted {
       screen.show(output.take())
@@ -145,16 +151,14 @@ final class VocabularyLoader: @unchecked Sendable {
   private var catalog: FieldCatalog?
   /// Left when the catalog is built: a Tab pressed before that waits for it.
   private let loading = DispatchGroup()
-  private let source: RecordSource
   private let runner: ScriptRunner
 
-  init(source: RecordSource, runner: ScriptRunner) {
-    self.source = source
+  init(runner: ScriptRunner) {
     self.runner = runner
   }
 
   func startLoading() {
-    let source = self.source
+    let source = runner.session.source
     loading.enter()
     Thread.detachNewThread { [self] in
       let built = try? FieldCatalog.build(from: source)

@@ -9,6 +9,11 @@ public final class ScriptRunner {
   public var timer = false
   /// `--no-header`: a format chosen by `.format` prints a header unless this is set.
   public var noHeader = false
+  /// The cache, when the records come from it: for `.refresh`, `.cache`, `.offline`.
+  public var cache: CacheControl?
+  /// Threads that read records after a `.refresh`.
+  public var workers = 2
+
   /// The REPL's last `count` history entries, for `.history`; nil outside the REPL.
   public var history: ((Int) -> [String])?
   /// Set by `.quit`: nothing more runs.
@@ -112,6 +117,32 @@ public final class ScriptRunner {
     output = FormattedOutput(options: output.options, keepsResults: keepsResults, sink: sink)
   }
 
+  func requireCache(_ command: String) throws -> CacheControl {
+    guard let cache else {
+      throw ShellError.usage("\(command): these records come from a file (--input), not from the cache")
+    }
+    return cache
+  }
+
+  /// `.refresh`: syncs and swaps the session's records for the new ones.
+  func refresh() throws {
+    let buffer: JSONBuffer
+    do {
+      buffer = try requireCache(".refresh").refresh()
+    } catch let error as ShellError {
+      throw error
+    } catch {
+      throw ShellError.usage(".refresh: \(error)")
+    }
+    session.source = JSONRecordSource(buffer: buffer, workers: workers)
+    catalog = nil
+    onRefresh?()
+    if let description = try? cache?.describe() { print(description) }
+  }
+
+  /// Called after `.refresh` replaced the records (the REPL reloads its field catalog).
+  public var onRefresh: (() -> Void)?
+
   /// `.save FILE`: the last result, in the format the extension names, in a new 0600 file.
   func save(to path: String) throws {
     guard let result = lastResult else { throw ShellError.usage(".save: no result yet; run a query first") }
@@ -128,12 +159,15 @@ public final class ScriptRunner {
     for record in result.records { try writer.write(record) }
     try writer.end()
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw ShellError.usage(".save: cannot write \(path): \(String(cString: strerror(errno)))") }
+    guard descriptor >= 0 else {
+      throw ShellError.usage(".save: cannot write \(path): \(String(cString: strerror(errno)))")
+    }
     defer { close(descriptor) }
     fchmod(descriptor, 0o600)
     let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     guard written == bytes.count else { throw ShellError.usage(".save: cannot write \(path)") }
-    errors("saved \(result.records.count) records to \(path)")
+    let count = result.records.count
+    errors("saved \(count) \(count == 1 ? "record" : "records") to \(path)")
   }
 
   func setFormat(_ format: OutputFormat) throws {

@@ -11,10 +11,10 @@ struct CachedRecords {
   let command: DCQ
   let settings: AccountSettings
 
-  /// The cached records (synced first when too old), named for messages.
-  func open() async throws -> (buffer: JSONBuffer, name: String) {
+  /// The cached records (synced first when too old), named for messages,
+  /// and what `.refresh`, `.cache` and `.offline` reach in the REPL.
+  func open() async throws -> (buffer: JSONBuffer, name: String, cache: SessionCache) {
     var demoServer: DatacrazyMockServer?
-    defer { if let demoServer { Task { await demoServer.stop() } } }
     let store: ConversationStore
     var client: DatacrazyClient?
     var apiURL = settings.apiURL
@@ -29,7 +29,10 @@ struct CachedRecords {
       store = try openStore(name: ConversationStore.accountName(apiURL: settings.apiURL, token: token))
       client = command.offline ? nil : makeClient(apiURL: apiURL, token: token, rateLimit: settings.rateLimit)
     } else if command.offline {
-      guard let latest = try cacheCall({ try ConversationStore.latest(directory: settings.cacheRoot, apiURL: apiURL) })
+      guard
+        let latest = try cacheCall({
+          try ConversationStore.latest(directory: settings.cacheRoot, apiURL: apiURL)
+        })
       else { throw Failure.emptyCache() }
       store = latest
     } else {
@@ -41,7 +44,16 @@ struct CachedRecords {
     let outcome = try await prepare(engine)
     report(outcome, engine)
     guard let buffer = try cacheCall({ try store.records() }) else { throw Failure.emptyCache() }
-    return (buffer, command.demo ? "the demo cache" : "the cache")
+    let cache = SessionCache(records: self, store: store, engine: engine, demoServer: demoServer)
+    return (buffer, command.demo ? "the demo cache" : "the cache", cache)
+  }
+
+  /// `.refresh`: a forced sync (or, offline, none), then the records as they are.
+  func refresh(_ engine: SyncEngine, store: ConversationStore, offline: Bool) async throws -> JSONBuffer {
+    let outcome = try await prepare(engine, forced: !offline, offline: offline)
+    report(outcome, engine)
+    guard let buffer = try cacheCall({ try store.records() }) else { throw Failure.emptyCache() }
+    return buffer
   }
 
   private func openStore(name: String) throws -> ConversationStore {
@@ -72,10 +84,12 @@ struct CachedRecords {
 
   /// Runs the sync policy, with a progress bar on a terminal and Ctrl-C
   /// stopping a sync (the old cache stays; exit 130).
-  private func prepare(_ engine: SyncEngine) async throws -> SyncEngine.Outcome {
+  private func prepare(_ engine: SyncEngine, forced: Bool? = nil, offline: Bool? = nil) async throws
+    -> SyncEngine.Outcome
+  {
     var policy = SyncEngine.Policy()
-    policy.offline = command.offline
-    policy.forced = command.refresh
+    policy.offline = offline ?? command.offline
+    policy.forced = forced ?? command.refresh
     if let text = command.maxAge {
       guard let age = DurationText.parse(text), age >= .zero else {
         throw Failure.usage("--max-age needs a duration such as 15m or 2h, not '\(text)'")
@@ -113,7 +127,9 @@ struct CachedRecords {
     case .synced(let metadata, let warnings):
       for warning in warnings { say("warning: \(warning)") }
       if command.verbose {
-        say("synced \(metadata.records) conversations in \(SyncProgressBar.format(seconds: metadata.duration.seconds))")
+        say(
+          "synced \(metadata.records) conversations in \(SyncProgressBar.format(seconds: metadata.duration.seconds))"
+        )
       }
     case .stale(let metadata, let failure):
       say(
@@ -141,17 +157,18 @@ enum DemoAccount {
 /// Cancels a sync on Ctrl-C while it runs.
 final class Interruption {
   private let source: DispatchSourceSignal
+  private let previous: (@convention(c) (Int32) -> Void)?
 
   init(_ action: @escaping @Sendable () -> Void) {
-    signal(SIGINT, SIG_IGN)
+    previous = signal(SIGINT, SIG_IGN)
     source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
     source.setEventHandler(handler: action)
     source.resume()
   }
 
-  /// Ctrl-C ends dcq again, as usual.
+  /// Ctrl-C does what it did before (ends dcq, or clears the REPL's line).
   func stop() {
     source.cancel()
-    signal(SIGINT, SIG_DFL)
+    signal(SIGINT, previous)
   }
 }

@@ -13,7 +13,8 @@ struct Failure: Error {
   static func emptyCache() -> Failure {
     Failure(
       status: 74,
-      message: "the cache is empty: run dcq once without --offline to sync it (or query a file with --input FILE)")
+      message:
+        "the cache is empty: run dcq once without --offline to sync it (or query a file with --input FILE)")
   }
 
   /// A query error, rendered with the line, caret and notes of LANGUAGE.md §8.

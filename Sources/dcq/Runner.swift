@@ -89,9 +89,18 @@ struct Runner {
     let screen = Screen(rows: { TerminalSize.rows() }, pages: terminal && !command.noPager)
     FileHandle.standardError.write(
       Data("dcq \(DCQ.version): \(records.name). Type .help for help, Ctrl-D to leave.\n".utf8))
-    Repl(
-      session: session, options: options, historyPath: HistoryFile.path(environment: environment), screen: screen
-    ).run()
+    let repl = Repl(
+      session: session, options: options, historyPath: HistoryFile.path(environment: environment),
+      screen: screen,
+      cache: records.cache, workers: workerCount)
+    // The REPL blocks on the terminal (and on .refresh's sync): a thread of its own,
+    // not one of the few that Swift's tasks share.
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+      Thread.detachNewThread {
+        repl.run()
+        done.resume()
+      }
+    }
     withExtendedLifetime(records.buffer) {}
   }
 
@@ -123,14 +132,17 @@ struct Runner {
     return (text, "stdin")
   }
 
-  private func openInput() async throws -> (buffer: JSONBuffer, name: String) {
+  private func openInput() async throws -> (buffer: JSONBuffer, name: String, cache: SessionCache?) {
     guard let input = command.input else {
-      return try await CachedRecords(command: command, settings: try AccountSettings(environment: environment))
-        .open()
+      let opened = try await CachedRecords(
+        command: command, settings: try AccountSettings(environment: environment)
+      )
+      .open()
+      return (opened.buffer, opened.name, opened.cache)
     }
     do {
-      if input == "-" { return (try MappedFile.readStandardInput(), "stdin") }
-      return (try MappedFile.map(path: input), input)
+      if input == "-" { return (try MappedFile.readStandardInput(), "stdin", nil) }
+      return (try MappedFile.map(path: input), input, nil)
     } catch {
       throw Failure.input("\(error)")
     }

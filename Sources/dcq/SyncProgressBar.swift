@@ -27,7 +27,8 @@ final class SyncProgressBar: @unchecked Sendable {
       let share = min(1, Double(progress.records) / Double(expected))
       let width = 20
       let filled = Int(share * Double(width))
-      line = "syncing [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+      line =
+        "syncing [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         + "] \(progress.records)/\(expected)"
       if rate > 0, progress.records < expected {
         line += "  ETA \(Self.format(seconds: Double(expected - progress.records) / rate))"

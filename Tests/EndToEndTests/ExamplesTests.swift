@@ -11,7 +11,9 @@ import Testing
     .appendingPathComponent("examples", isDirectory: true)
 
   static let runs: [(name: String, parameters: [String])] = {
-    let text = (try? String(contentsOf: examples.appendingPathComponent("expected/parameters.txt"), encoding: .utf8)) ?? ""
+    let text =
+      (try? String(contentsOf: examples.appendingPathComponent("expected/parameters.txt"), encoding: .utf8))
+      ?? ""
     return text.split(separator: "\n").map { line in
       let parts = line.split(separator: "|", maxSplits: 1)
       let parameters = parts.count > 1 ? parts[1].split(separator: " ").map(String.init) : []
@@ -30,7 +32,8 @@ import Testing
   func example(_ name: String) async throws {
     let products = try #require(Products.directory, "no dcq beside the test bundle")
     let parameters = Self.runs.first { $0.name == name }?.parameters ?? []
-    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dcq-example-\(UUID().uuidString)")
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dcq-example-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: cache) }
     let process = Process()
     process.executableURL = products.appendingPathComponent("dcq")

@@ -13,7 +13,9 @@ import Testing
     init() throws {
       folder = FileManager.default.temporaryDirectory.appendingPathComponent(name, isDirectory: true)
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      guard let products = Products.directory else { throw Timeout(text: "dcq beside the test bundle", screen: "") }
+      guard let products = Products.directory else {
+        throw Timeout(text: "dcq beside the test bundle", screen: "")
+      }
       command =
         "env -i HOME=\(folder.path) TERM=xterm PATH=/usr/bin:/bin NO_COLOR=1 DCQ_HISTORY=\(folder.path)/history "
         + "DCQ_CACHE_DIR=\(folder.path)/cache \(products.path)/dcq --demo"
@@ -21,7 +23,9 @@ import Testing
 
     func start() throws {
       // The server that new-session starts lives on: it must not hold our pipe open.
-      try tmux(quiet: true, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command + "; echo EXITED $?; sleep 60")
+      try tmux(
+        quiet: true, "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
+        command + "; echo EXITED $?; sleep 60")
       try waitFor("dcq>")
     }
 
@@ -51,7 +55,9 @@ import Testing
     func stop() { _ = try? tmux(quiet: true, "kill-session", "-t", name) }
 
     @discardableResult
-    func tmux(quiet: Bool = false, _ arguments: String...) throws -> String { try tmux(arguments, quiet: quiet) }
+    func tmux(quiet: Bool = false, _ arguments: String...) throws -> String {
+      try tmux(arguments, quiet: quiet)
+    }
 
     @discardableResult
     func tmux(_ arguments: [String], quiet: Bool = false) throws -> String {
@@ -126,7 +132,8 @@ import Testing
     try terminal.waitFor("EXITED 0")
     let history = terminal.folder.appendingPathComponent("history")
     seen.history = try String(contentsOf: history, encoding: .utf8)
-    seen.historyMode = try FileManager.default.attributesOfItem(atPath: history.path)[.posixPermissions] as? Int
+    seen.historyMode =
+      try FileManager.default.attributesOfItem(atPath: history.path)[.posixPermissions] as? Int
     return seen
   }
 }

@@ -100,7 +100,8 @@ import Testing
     ("hour(created, \"America/Sao_Paulo\")", "18"), ("day(1)", "null"), ("day(\"junk\")", "null"),
     ("hours(90m)", "1.5"), ("minutes(1)", "null"), ("if(finished, \"done\", \"open\")", "\"done\""),
     ("if(nothing, 1, 2)", "2"), ("round(2.5)", "3"), ("round(-2.5)", "-3"), ("round(1.23456, 2)", "1.23"),
-    ("round(\"1\")", "null"), ("round(1.5, -1)", "null"), ("round(7, 0)", "7"), ("[1, \"a\"]", "[1,\"a\"]"), (".name", "\"Patrick Almeida\""),
+    ("round(\"1\")", "null"), ("round(1.5, -1)", "null"), ("round(7, 0)", "7"), ("[1, \"a\"]", "[1,\"a\"]"),
+    (".name", "\"Patrick Almeida\""),
   ]
 
   @Test(arguments: cases)

@@ -78,9 +78,12 @@ import Testing
     ("select who = contact.name | where ", "contact", []),
     ("extend waiting = 1 | where ", "wai", ["waiting"]),
     ("extend waiting = 1 | where ", "fin", ["finished"]),
-    ("summarize total = count() by dept = currentDepartment.name | sort by ", "", [
-      "dept", "false", "not", "null", "total", "true",
-    ] + Function.all.map { $0.name + "(" }),
+    (
+      "summarize total = count() by dept = currentDepartment.name | sort by ", "",
+      [
+        "dept", "false", "not", "null", "total", "true",
+      ] + Function.all.map { $0.name + "(" }
+    ),
     ("count | where ", "co", ["coalesce(", "count"]),
     // Dot-command arguments.
     (".format ", "", ["csv", "json", "ndjson", "table", "tsv"]),
@@ -101,4 +104,3 @@ import Testing
     #expect(Completer.complete(before: before, word: word, Self.vocabulary) == expected.sorted())
   }
 }
-

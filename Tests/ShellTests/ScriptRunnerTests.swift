@@ -110,7 +110,8 @@ let shellRecords = """
 
 @Suite struct SaveTests {
   @Test func saveWritesTheLastResultInTheFormatOfTheExtensionToAPrivateFile() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dcq-save-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dcq-save-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let session = QuerySession(
@@ -144,7 +145,64 @@ let shellRecords = """
   @Test func saveBeforeAnyResultIsAnError() {
     let session = QuerySession(source: EmptyRecordSource(), clock: { 0 })
     let runner = ScriptRunner(
-      session: session, options: OutputOptions(format: .csv), keepsResults: true, sink: { _ in }, errors: { _ in })
+      session: session, options: OutputOptions(format: .csv), keepsResults: true, sink: { _ in },
+      errors: { _ in })
     #expect(throws: ShellError.self) { try runner.run(".save x.csv") }
+  }
+}
+
+/// A cache that hands out records from memory, counting what was asked of it.
+final class FakeCache: CacheControl {
+  var offline = false
+  var refreshes = 0
+  var cleared = false
+  let next: String
+
+  init(next: String) { self.next = next }
+
+  func refresh() throws -> JSONBuffer {
+    refreshes += 1
+    return JSONBuffer(bytes: Array(next.utf8))
+  }
+
+  func describe() throws -> String { "fake cache, \(refreshes) refreshes" }
+  func clear() throws { cleared = true }
+}
+
+@Suite struct CacheCommandTests {
+  func runner(cache: CacheControl?) -> (ScriptRunner, TextCollector) {
+    let collected = TextCollector()
+    let session = QuerySession(
+      source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(shellRecords.utf8)), workers: 1), clock: { 0 })
+    let runner = ScriptRunner(
+      session: session, options: OutputOptions(format: .csv), sink: collected.append,
+      errors: { collected.errors.append($0) })
+    runner.cache = cache
+    return (runner, collected)
+  }
+
+  @Test func refreshSwapsInTheNewRecords() throws {
+    let cache = FakeCache(next: #"[{"id": "n1"}, {"id": "n2"}, {"id": "n3"}]"#)
+    let (runner, collected) = runner(cache: cache)
+    try runner.run("count\n.refresh\ncount")
+    #expect(cache.refreshes == 1)
+    #expect(collected.text == "count\n2\nfake cache, 1 refreshes\n\ncount\n3\n")
+  }
+
+  @Test func cacheDescribesAndClears() throws {
+    let cache = FakeCache(next: "[]")
+    let (runner, collected) = runner(cache: cache)
+    try runner.run(".cache\n.cache clear\n.offline on")
+    #expect(collected.text.hasPrefix("fake cache, 0 refreshes\ncache cleared"))
+    #expect(cache.cleared)
+    #expect(cache.offline)
+    #expect(throws: ShellError.self) { try runner.run(".offline maybe") }
+  }
+
+  @Test func cacheCommandsNeedACache() {
+    let (runner, _) = runner(cache: nil)
+    for command in [".refresh", ".cache", ".offline on"] {
+      #expect(throws: ShellError.self, "\(command)") { try runner.run(command) }
+    }
   }
 }

@@ -140,7 +140,9 @@ extension Function {
       guard let number = args[0].number else { return .null }
       var digits = 0.0
       if args.count == 2 {
-        guard let given = args[1].number, given == given.rounded(), (0...15).contains(given) else { return .null }
+        guard let given = args[1].number, given == given.rounded(), (0...15).contains(given) else {
+          return .null
+        }
         digits = given
       }
       var scale = 1.0

@@ -7,7 +7,8 @@ public final class QuerySession {
   public var defaultTimeZone: String?
   /// Asked between batches of records: true stops the statement with `QueryInterrupted` (Ctrl-C).
   public var interruption: (@Sendable () -> Bool)?
-  public let source: RecordSource
+  /// Where `conversations` come from; `.refresh` swaps in the new records.
+  public var source: RecordSource
   private var lets: [String: (rows: [Row], shape: Shape)] = [:]
 
   public init(
