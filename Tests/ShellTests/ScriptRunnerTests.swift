@@ -206,3 +206,36 @@ final class FakeCache: CacheControl {
     }
   }
 }
+
+@Suite struct MoreDotCommandTests {
+  @Test func timerReportsEachStatementsTime() throws {
+    let collected = TextCollector()
+    let session = QuerySession(
+      source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(shellRecords.utf8)), workers: 1), clock: { 0 })
+    let runner = ScriptRunner(
+      session: session, options: OutputOptions(format: .csv), sink: collected.append,
+      errors: { collected.errors.append($0) })
+    try runner.run(".timer on\ncount\ncount\n.timer off\ncount")
+    #expect(collected.errors.count == 2)
+    #expect(collected.errors.allSatisfy { $0.hasPrefix("time: ") && $0.hasSuffix(" ms") })
+  }
+
+  @Test func runExecutesAnotherScriptFile() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("dcq-run-\(UUID().uuidString).dcq")
+    try "where finished | select id\n".write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    #expect(try runScript(".run \(file.path)") == "id\nc1\n")
+    #expect(throws: ShellError.self) { try runScript(".run /nonexistent/file.dcq") }
+  }
+
+  @Test func historyIsOnlyForTheRepl() throws {
+    #expect(throws: ShellError.self) { try runScript(".history") }
+    let session = QuerySession(source: EmptyRecordSource(), clock: { 0 })
+    let collected = TextCollector()
+    let runner = ScriptRunner(
+      session: session, options: OutputOptions(format: .csv), sink: collected.append, errors: { _ in })
+    runner.history = { count in Array(["a", "b", "c"].suffix(count)) }
+    try runner.run(".history 2")
+    #expect(collected.text == "b\nc\n")
+  }
+}
