@@ -134,7 +134,7 @@ public final class ScriptRunner {
     } catch {
       throw ShellError.usage(".refresh: \(error)")
     }
-    session.source = JSONRecordSource(buffer: buffer, workers: workers)
+    session.source = CachingRecordSource(JSONRecordSource(buffer: buffer, workers: workers))
     catalog = nil
     onRefresh?()
     if let description = try? cache?.describe() { print(description) }

@@ -34,9 +34,13 @@ struct Runner {
     let options = command.outputOptions
     let output = StandardOutput(pagingTallerThan: pagerRows(options))
     defer { output.finish() }
+    // A script of several statements keeps what it read for the next ones; one statement streams.
+    let file = JSONRecordSource(buffer: records.buffer, workers: workerCount)
+    let statements = script.statements.filter { if case .dotCommand = $0 { false } else { true } }.count
+    let recordSource: RecordSource = statements > 1 ? CachingRecordSource(file) : file
     let runner = ScriptRunner(
       session: QuerySession(
-        source: JSONRecordSource(buffer: records.buffer, workers: workerCount), parameters: parameters,
+        source: recordSource, parameters: parameters,
         clock: session.clock, defaultTimeZone: session.defaultTimeZone),
       options: options, sink: output.write,
       errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
@@ -77,7 +81,7 @@ struct Runner {
     }
     let records = try await openInput()
     let session = QuerySession(
-      source: JSONRecordSource(buffer: records.buffer, workers: workerCount),
+      source: CachingRecordSource(JSONRecordSource(buffer: records.buffer, workers: workerCount)),
       parameters: try ParameterBinding.parse(command.params), clock: try makeClock(),
       defaultTimeZone: try defaultTimeZone())
     var options = command.outputOptions

@@ -214,3 +214,35 @@ import Testing
     #expect(output.columns == [["a", "b", "c"], ["d", "n"], ["count"], nil])
   }
 }
+
+@Suite struct CachingRecordSourceTests {
+  @Test func answersLikeTheFileWhateverPathsLaterStatementsRead() throws {
+    let buffer = JSONBuffer(bytes: Array(PipelineTests.manyRecords.utf8))
+    let file = JSONRecordSource(buffer: buffer, workers: 2)
+    let cached = CachingRecordSource(file)
+    let queries = [
+      "count", "where v > 3 | count", "where v > 3 | count", "summarize n = count() by v",
+      "where s contains \"9\" | take 3",
+      "select id, v | sort by v desc, id | take 4",
+      "where v == 6 | summarize l = list(id) | select n = len(l)",
+    ]
+    for query in queries {
+      let statement = try Parser.parse(query).statements[0]
+      let expected = CollectedOutput()
+      try QuerySession(source: file, clock: { testNow }).run(statement, output: expected)
+      let actual = CollectedOutput()
+      try QuerySession(source: cached, clock: { testNow }).run(statement, output: actual)
+      #expect(actual.results == expected.results, "\(query)")
+      #expect(!actual.results[0].isEmpty)
+    }
+  }
+
+  @Test func aJSONFaultStillSurfaces() {
+    let cached = CachingRecordSource(
+      JSONRecordSource(buffer: JSONBuffer(bytes: Array("[{\"a\": 1}, {".utf8)), workers: 1))
+    let statement = try! Parser.parse("count").statements[0]
+    #expect(throws: JSONInputError.self) {
+      try QuerySession(source: cached, clock: { testNow }).run(statement, output: CollectedOutput())
+    }
+  }
+}

@@ -18,6 +18,8 @@ public struct PathTrie: Sendable {
   /// Node 0 is the root: the record itself.
   private(set) var nodes: [Node] = [Node()]
   private var slotsAssigned = 0
+  /// The registered paths, in slot order.
+  public private(set) var paths: [[String]] = []
 
   public init() {}
 
@@ -39,6 +41,7 @@ public struct PathTrie: Sendable {
     if nodes[node].slot < 0 {
       nodes[node].slot = slotsAssigned
       slotsAssigned += 1
+      paths.append(keys)
     }
     return nodes[node].slot
   }
