@@ -22,9 +22,12 @@ let package = Package(
     .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
     .target(name: "Shell", dependencies: ["QueryLanguage", "OutputFormatting", "CReadline"]),
     .target(name: "DatacrazyAPI", dependencies: ["QueryLanguage"]),
+    .target(name: "MappedFiles", dependencies: ["QueryLanguage"]),
     .target(
       name: "ConversationCache",
-      dependencies: ["QueryLanguage", "DatacrazyAPI", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "QueryLanguage", "DatacrazyAPI", "MappedFiles", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .target(
       name: "DatacrazyMock",
       dependencies: [
@@ -40,6 +43,7 @@ let package = Package(
       name: "dcq",
       dependencies: [
         "QueryLanguage", "OutputFormatting", "Shell", "DatacrazyAPI", "ConversationCache", "DatacrazyMock",
+        "MappedFiles",
         "ConversationGenerator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),

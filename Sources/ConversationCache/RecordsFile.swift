@@ -1,4 +1,5 @@
 import Foundation
+import MappedFiles
 import QueryLanguage
 
 #if canImport(Glibc)
@@ -51,19 +52,9 @@ enum RecordsFile {
     guard fsync(descriptor) == 0 else { throw .system("flush", path) }
   }
 
-  /// Why a map failed: an errno value.
-  struct MapFailure: Error {
-    let code: Int32
-  }
-
-  /// Maps the file at `path` read-only, followed by zero padding, the way
-  /// dcq maps `--input` files: an anonymous zero-filled region of the
-  /// file's size plus padding is mapped first, and the file is laid over its
-  /// start with `MAP_FIXED`. The bytes after the file's end are zeros (the
-  /// kernel zero-fills the rest of the file's last page, and the pages after
-  /// it are the anonymous ones), so the JSON scanners need no bounds checks.
-  /// Nothing is read: pages come in as a query touches them. A mapping stays
-  /// valid after a later replace removes the file.
+  /// Maps the records file at `path` as dcq maps `--input` files
+  /// (`MappedFile.map(descriptor:size:)`); a mapping stays valid after a
+  /// later replace removes the file. Only non-empty regular files qualify.
   static func map(_ path: String) throws(MapFailure) -> JSONBuffer {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw MapFailure(code: errno) }
@@ -72,26 +63,7 @@ enum RecordsFile {
     guard fstat(descriptor, &status) == 0 else { throw MapFailure(code: errno) }
     guard status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else { throw MapFailure(code: EINVAL) }
 
-    let size = Int(status.st_size)
-    let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let length = (size + JSONBuffer.padding + pageSize - 1) / pageSize * pageSize
-    guard let region = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-      region != MAP_FAILED
-    else { throw MapFailure(code: errno) }
-    let file = mmap(region, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, descriptor, 0)
-    guard file == region else {
-      let code = errno
-      munmap(region, length)
-      throw MapFailure(code: code)
-    }
-    // The address travels as an integer: a raw pointer is not Sendable, and
-    // the closure runs once, when the buffer is freed.
-    let address = Int(bitPattern: region)
-    return JSONBuffer(
-      adopting: UnsafePointer(region.assumingMemoryBound(to: UInt8.self)), count: size
-    ) {
-      munmap(UnsafeMutableRawPointer(bitPattern: address), length)
-    }
+    return try MappedFile.map(descriptor: descriptor, size: Int(status.st_size))
   }
 }
 

@@ -42,7 +42,12 @@ public final class ScriptRunner {
   /// Parses `source` whole, checks its dot-commands, then runs it statement
   /// by statement, stopping at the first failure.
   public func run(_ source: String) throws {
-    let script = try parse(source)
+    try run(try parse(source))
+  }
+
+  /// Runs a script that `parse` made, statement by statement.
+  public func run(_ script: Script) throws {
+    let source = script.source
     for statement in script.statements {
       guard !stopped else { return }
       let started = ContinuousClock.now

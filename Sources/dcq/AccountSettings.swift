@@ -1,3 +1,4 @@
+import ConversationCache
 import Foundation
 import QueryLanguage
 
@@ -32,16 +33,10 @@ struct AccountSettings {
     }
   }
 
+  /// The cache folder of CLI.md, as the store defines it (home from the system when `HOME` is unset).
   private static func cacheRoot(_ environment: [String: String]) -> URL {
-    if let folder = environment["DCQ_CACHE_DIR"], !folder.isEmpty {
-      return URL(fileURLWithPath: folder, isDirectory: true)
-    }
-    if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
-      return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("dcq", isDirectory: true)
-    }
-    let home = environment["HOME"] ?? NSHomeDirectory()
-    return URL(fileURLWithPath: home, isDirectory: true)
-      .appendingPathComponent(".cache/dcq", isDirectory: true)
+    ConversationStore.defaultDirectory(environment: environment)
+      ?? URL(fileURLWithPath: NSHomeDirectory(), isDirectory: true).appendingPathComponent(".cache/dcq")
   }
 
   /// `60/60s`, `100/1m`, or `off`.

@@ -70,10 +70,14 @@ struct DCQ: AsyncParsableCommand {
     }
   }
 
+  /// The format named by `--format` or a shorthand, if any.
+  var askedFormat: OutputFormat? {
+    format ?? (table ? .table : json ? .json : ndjson ? .ndjson : csv ? .csv : tsv ? .tsv : nil)
+  }
+
   /// The format asked for, or the default: table on a terminal, else tsv without a header.
   var outputOptions: OutputOptions {
-    let asked =
-      format ?? (table ? .table : json ? .json : ndjson ? .ndjson : csv ? .csv : tsv ? .tsv : nil)
+    let asked = askedFormat
     let terminal = isatty(STDOUT_FILENO) == 1
     let environment = ProcessInfo.processInfo.environment
     let color = terminal && !noColor && environment["NO_COLOR"].map(\.isEmpty) ?? true

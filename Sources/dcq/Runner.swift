@@ -1,4 +1,5 @@
 import Foundation
+import MappedFiles
 import OutputFormatting
 import QueryLanguage
 import Shell
@@ -11,16 +12,21 @@ struct Runner {
   func run() async throws {
     if isInteractive { return try await runRepl() }
     let (source, _) = try readScript()
-    let parameters = try ParameterBinding.parse(command.params)
+    let options = command.outputOptions
+    let output = StandardOutput(pagingTallerThan: pagerRows(options))
+    defer { output.finish() }
+    // The records are opened only once the whole script has parsed.
     let session = QuerySession(
-      source: EmptyRecordSource(), parameters: parameters, clock: try makeClock(),
+      source: EmptyRecordSource(), parameters: try ParameterBinding.parse(command.params),
+      clock: try makeClock(),
       defaultTimeZone: try defaultTimeZone())
+    let runner = ScriptRunner(
+      session: session, options: options, sink: output.write,
+      errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+    runner.noHeader = command.noHeader
     let script: Script
     do {
-      script = try ScriptRunner(
-        session: session, options: command.outputOptions, sink: { _ in }, errors: { _ in }
-      )
-      .parse(source)
+      script = try runner.parse(source)
     } catch let error as ShellError {
       throw Failure(status: 65, message: error.message)
     }
@@ -31,20 +37,10 @@ struct Runner {
     if command.check && command.input == nil { return }
 
     let records = try await openInput()
-    let options = command.outputOptions
-    let output = StandardOutput(pagingTallerThan: pagerRows(options))
-    defer { output.finish() }
     // A script of several statements keeps what it read for the next ones; one statement streams.
     let file = JSONRecordSource(buffer: records.buffer, workers: workerCount)
     let statements = script.statements.filter { if case .dotCommand = $0 { false } else { true } }.count
-    let recordSource: RecordSource = statements > 1 ? CachingRecordSource(file) : file
-    let runner = ScriptRunner(
-      session: QuerySession(
-        source: recordSource, parameters: parameters,
-        clock: session.clock, defaultTimeZone: session.defaultTimeZone),
-      options: options, sink: output.write,
-      errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-    runner.noHeader = command.noHeader
+    session.source = statements > 1 ? CachingRecordSource(file) : file
     do {
       if command.check {
         for warning in try runner.fieldWarnings(script) {
@@ -52,7 +48,7 @@ struct Runner {
         }
         return
       }
-      try runner.run(source)
+      try runner.run(script)
     } catch let error as ShellError {
       output.finish()
       switch error {
@@ -85,7 +81,7 @@ struct Runner {
       parameters: try ParameterBinding.parse(command.params), clock: try makeClock(),
       defaultTimeZone: try defaultTimeZone())
     var options = command.outputOptions
-    if command.format == nil && !(command.json || command.ndjson || command.csv || command.tsv) {
+    if command.askedFormat == nil {
       options.format = .table
       options.header = !command.noHeader
     }

@@ -9,22 +9,28 @@ import QueryLanguage
 #endif
 
 /// A file that could not be read as input, with the reason in words.
-struct InputFileError: Error, CustomStringConvertible {
-  let path: String
-  let reason: String
-  var description: String { "cannot read \(path): \(reason)" }
+public struct InputFileError: Error, CustomStringConvertible {
+  public let path: String
+  public let reason: String
+  public var description: String { "cannot read \(path): \(reason)" }
+}
+
+/// Why a mapping failed: an errno value.
+public struct MapFailure: Error {
+  public let code: Int32
+  public init(code: Int32) { self.code = code }
 }
 
 /// Input files in memory the way the JSON reader wants them: followed by
 /// zero bytes, so its scanners need no bounds checks.
-enum MappedFile {
+public enum MappedFile {
   /// Maps the file at `path` read-only. An anonymous zero-filled region of
   /// the file's size plus padding is mapped first, and the file is laid over
   /// its start with `MAP_FIXED`: the bytes after the file's end are zeros
   /// (the kernel zero-fills the rest of the file's last page, and the pages
   /// after it are the anonymous ones). Anything else (a pipe, `/dev/stdin`,
   /// an empty file) is read into memory instead.
-  static func map(path: String) throws -> JSONBuffer {
+  public static func map(path: String) throws -> JSONBuffer {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw error(path, errno) }
     defer { close(descriptor) }
@@ -36,17 +42,29 @@ enum MappedFile {
       return try readAll(descriptor, path: path)
     }
 
-    let size = Int(status.st_size)
+    do {
+      return try map(descriptor: descriptor, size: Int(status.st_size))
+    } catch {
+      throw self.error(path, error.code)
+    }
+  }
+
+  /// Maps `size` bytes of the open regular file `descriptor` over a
+  /// zero-filled region: the bytes after its end are zeros (the kernel
+  /// zero-fills the rest of the file's last page, and the pages after it are
+  /// the anonymous ones). Nothing is read: pages come in as they are touched,
+  /// and the mapping stays valid if the file is removed later.
+  public static func map(descriptor: Int32, size: Int) throws(MapFailure) -> JSONBuffer {
     let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     let length = (size + JSONBuffer.padding + pageSize - 1) / pageSize * pageSize
     guard let region = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
       region != MAP_FAILED
-    else { throw error(path, errno) }
+    else { throw MapFailure(code: errno) }
     let file = mmap(region, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, descriptor, 0)
     guard file == region else {
       let code = errno
       munmap(region, length)
-      throw error(path, code)
+      throw MapFailure(code: code)
     }
     // The address travels as an integer: a raw pointer is not Sendable, and
     // the closure runs once, when the buffer is freed.
@@ -59,7 +77,7 @@ enum MappedFile {
   }
 
   /// Reads all of standard input.
-  static func readStandardInput() throws -> JSONBuffer {
+  public static func readStandardInput() throws -> JSONBuffer {
     try readAll(STDIN_FILENO, path: "standard input")
   }
 
