@@ -18,7 +18,9 @@ struct PageFetcher: Sendable {
     let request = endpoint.request(skip: skip, take: take, pass: pass)
     let line = "GET " + endpoint.pathAndQuery(skip: skip, take: take, pass: pass)
     var lastFailure = RetryableFailure.network("no attempt was made")
-    for attempt in 1...policy.maximumAttempts {
+    var attemptsMade = 0
+    attempts: for attempt in 1...policy.maximumAttempts {
+      attemptsMade = attempt
       try await limiter.acquire(heldBack: tracker.heldBack)
       tracker.requestSent()
       let started = ContinuousClock.now
@@ -50,9 +52,9 @@ struct PageFetcher: Sendable {
         throw error
       case .retry(let failure, let retryAfter):
         lastFailure = failure
-        guard attempt < policy.maximumAttempts else {
+        guard attempt < policy.attempts(for: failure) else {
           log?("\(line) → \(answer); giving up")
-          break
+          break attempts
         }
         let wait = retryAfter ?? policy.backoff(afterFailures: attempt)
         log?("\(line) → \(answer); retrying in \(Self.seconds(wait))")
@@ -60,7 +62,7 @@ struct PageFetcher: Sendable {
         do { try await Task.sleep(for: wait) } catch { throw .cancelled }
       }
     }
-    throw lastFailure.error(attempts: policy.maximumAttempts, host: endpoint.hostDescription)
+    throw lastFailure.error(attempts: attemptsMade, host: endpoint.hostDescription)
   }
 
   /// `page` with its error as a value, for task groups (see `Pager.outcome`).

@@ -20,6 +20,15 @@ struct RetryPolicy: Sendable {
       maximumDelay: configuration.maximumRetryDelay)
   }
 
+  /// Attempts worth making after `failure`: a refused connection or an unknown
+  /// host rarely mends within seconds, so it gets 3 (about a second of
+  /// backoff) and the caller can fall back to its cache quickly; anything else
+  /// gets `maximumAttempts`.
+  func attempts(for failure: RetryableFailure) -> Int {
+    if case .unreachable = failure { return min(maximumAttempts, 3) }
+    return maximumAttempts
+  }
+
   /// The wait after `failures` failed attempts (1 for the first):
   /// `baseDelay × 2^(failures−1)`, times a random factor in 0.5...1.5, at most `maximumDelay`.
   func backoff(afterFailures failures: Int, using random: inout some RandomNumberGenerator) -> Duration {

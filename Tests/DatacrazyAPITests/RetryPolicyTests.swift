@@ -30,6 +30,14 @@ import Testing
     #expect(policy.retryAfter("-3") == nil)
   }
 
+  @Test func anUnreachableHostGetsFewerAttempts() {
+    let policy = RetryPolicy(maximumAttempts: 6, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(50))
+    #expect(policy.attempts(for: .unreachable("connection refused")) == 3)
+    #expect(policy.attempts(for: .network("connection reset")) == 6)
+    let few = RetryPolicy(maximumAttempts: 2, baseDelay: .milliseconds(5), maximumDelay: .milliseconds(50))
+    #expect(few.attempts(for: .unreachable("connection refused")) == 2)
+  }
+
   @Test func atLeastOneAttempt() {
     #expect(RetryPolicy(maximumAttempts: 0, baseDelay: .zero, maximumDelay: .zero).maximumAttempts == 1)
   }
