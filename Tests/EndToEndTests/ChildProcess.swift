@@ -72,7 +72,9 @@ struct ChildProcess {
       }
       let pid = process.processIdentifier
       DispatchQueue.global().asyncAfter(deadline: .now() + Double(timeout.components.seconds)) {
-        if !exited.isSet { kill(pid, SIGKILL) }
+        // The whole process group (Process makes the child its leader): a
+        // case's background server holds our pipes and would outlive it.
+        if !exited.isSet { kill(-pid, SIGKILL) }
       }
       if let stdin, let writer = input?.fileHandleForWriting {
         let bytes = Data(stdin.utf8)

@@ -22,7 +22,6 @@ import Testing
     }
 
     func start() throws {
-      // The server that new-session starts lives on: it must not hold our pipe open.
       try tmux(
         quiet: true, "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
         command + "; echo EXITED $?; sleep 60")
@@ -52,7 +51,7 @@ import Testing
       var description: String { "timed out waiting for \(text.debugDescription); screen:\n\(screen)" }
     }
 
-    func stop() { _ = try? tmux(quiet: true, "kill-session", "-t", name) }
+    func stop() { _ = try? tmux(quiet: true, "kill-server") }
 
     @discardableResult
     func tmux(quiet: Bool = false, _ arguments: String...) throws -> String {
@@ -61,17 +60,16 @@ import Testing
 
     @discardableResult
     func tmux(_ arguments: [String], quiet: Bool = false) throws -> String {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["tmux"] + arguments
-      let output = Pipe()
-      process.standardOutput = quiet ? FileHandle.nullDevice : output
-      process.standardError = FileHandle.nullDevice
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-      let data = quiet ? Data() : output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return String(decoding: data, as: UTF8.self)
+      // Not Foundation's Process: see Spawn. The tmux server that the first
+      // new-session starts must hold none of our descriptors either.
+      // A server of our own (-L): the test must not lean on one that is
+      // already running, nor disturb it.
+      let command = ["tmux", "-L", name] + arguments
+      if quiet {
+        try Spawn.run(command)
+        return ""
+      }
+      return try Spawn.output(command)
     }
   }
 
