@@ -192,6 +192,8 @@ import Testing
     "summarize n = count(), a = avg(v)",
     "where v == 6 | select id, w = v * 2",
     "where v == 6 | count",
+    "where v == 6 and s contains \"1\" | count | extend d = count * 2",
+    "count",
     "extend w = v | where w > 5 | take 3",
   ])
   func workerThreadsGiveTheSameAnswersInTheSameOrder(_ query: String) throws {
@@ -227,14 +229,47 @@ import Testing
       "where v == 6 | summarize l = list(id) | select n = len(l)",
     ]
     for query in queries {
-      let statement = try Parser.parse(query).statements[0]
-      let expected = CollectedOutput()
-      try QuerySession(source: file, clock: { testNow }).run(statement, output: expected)
-      let actual = CollectedOutput()
-      try QuerySession(source: cached, clock: { testNow }).run(statement, output: actual)
-      #expect(actual.results == expected.results, "\(query)")
-      #expect(!actual.results[0].isEmpty)
+      let (expected, actual) = try answers(query, file, cached)
+      #expect(actual == expected, "\(query)")
+      #expect(!actual[0].isEmpty)
     }
+  }
+
+  @Test func compactedColumnsKeepEveryValueWhole() throws {
+    // Values that a reader would run together if the compact copy did not
+    // end each one: numbers beside numbers, literals, escapes, containers.
+    let values = [
+      "12", "345", "-6.5e1", "true", "null", #""a\"b""#, #"{"x": [1, 2]}"#, "[]", "0", #""é""#,
+    ]
+    let json =
+      "[" + values.enumerated().map { #"{"i": \#($0), "n": \#($1), "m": \#($1)}"# }.joined(separator: ",")
+      + "]"
+    let file = JSONRecordSource(buffer: JSONBuffer(json), workers: 1)
+    let cached = CachingRecordSource(file)
+    for query in [
+      "select i, n", "select i, n, m, s = string(n), l = len(n), x = n.x[1]", "where n > 100 | count",
+    ] {
+      let (expected, actual) = try answers(query, file, cached)
+      #expect(actual == expected, "\(query)")
+    }
+    let typed = CollectedOutput()
+    try QuerySession(source: cached, clock: { testNow })
+      .run(try Parser.parse("select n").statements[0], output: typed)
+    #expect(typed.results[0].count == values.count)
+    #expect(typed.results[0][1] == #"{"n":345}"#)
+    #expect(typed.results[0][6] == #"{"n":{"x":[1,2]}}"#)
+  }
+
+  /// What `query` gives over the file and over the caching source.
+  private func answers(_ query: String, _ file: RecordSource, _ cached: RecordSource) throws
+    -> (file: [[String]], cached: [[String]])
+  {
+    let statement = try Parser.parse(query).statements[0]
+    let expected = CollectedOutput()
+    try QuerySession(source: file, clock: { testNow }).run(statement, output: expected)
+    let actual = CollectedOutput()
+    try QuerySession(source: cached, clock: { testNow }).run(statement, output: actual)
+    return (expected.results, actual.results)
   }
 
   @Test func aJSONFaultStillSurfaces() {

@@ -13,7 +13,14 @@ public final class CachingRecordSource: RecordSource, Sendable {
     // Unchecked: JSONText points into `base.buffer`, which this source keeps alive.
     var records: [JSONText]?
     var columns: [[String]: [JSONText?]] = [:]
+    /// The compact copies that columns point into.
+    var arenas: [JSONBuffer] = []
   }
+
+  /// A column whose values take at most this many bytes is copied into one
+  /// compact buffer: later statements then read it from a few megabytes
+  /// instead of touching a page of the input per record.
+  private static let compactLimit = 64 << 20
 
   public init(_ base: JSONRecordSource) {
     self.base = base
@@ -67,11 +74,42 @@ public final class CachingRecordSource: RecordSource, Sendable {
         }
         return true
       }
+      var arenas: [JSONBuffer] = []
+      for (slot, path) in missing.enumerated() where !path.isEmpty {
+        if let (arena, compact) = Self.compacted(columns[slot]) {
+          arenas.append(arena)
+          columns[slot] = compact
+        }
+      }
       known.withLock { known in
         known.records = records
         for (path, column) in zip(missing, columns) { known.columns[path] = column }
+        known.arenas += arenas
       }
     }
     return known.withLock { known in (known.records!, paths.map { known.columns[$0]! }) }
+  }
+
+  /// `column`'s values copied into one buffer, each followed by a zero byte
+  /// (which ends every scan of a value, as the padding ends a buffer's);
+  /// nil when they are too many bytes.
+  private static func compacted(_ column: [JSONText?]) -> (JSONBuffer, [JSONText?])? {
+    var total = 0
+    for text in column { total += (text?.count ?? 0) + 1 }
+    guard total <= compactLimit else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(total)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(column.count)
+    for text in column {
+      offsets.append(bytes.count)
+      if let text { bytes.append(contentsOf: text.bytes) }
+      bytes.append(0)
+    }
+    let arena = JSONBuffer(bytes: bytes)
+    let compact = zip(column, offsets).map { text, offset in
+      text.map { JSONText(start: arena.base + offset, count: $0.count) }
+    }
+    return (arena, compact)
   }
 }

@@ -84,9 +84,12 @@ public final class QuerySession {
       }
       try chain.finish()
     case .conversations:
+      // A leading `count` counts on the workers: no row travels back.
+      let counter = summarizer == nil ? head as? CountRunner : nil
       let work = BatchWork(
         stages: plan.workerStages, slotCount: plan.paths.slotCount, evaluator: evaluator,
         finish: summarizer.map { .summarize($0.table.aggregates, $0.table.keys) }
+          ?? counter.map { _ in .count }
           ?? (plan.mainStages.isEmpty ? output?.recordEncoder().map(BatchWork.Finish.encode) : nil)
           ?? .rows)
       try source.read(paths: plan.paths) { batch in
@@ -100,6 +103,7 @@ public final class QuerySession {
           }
         case .encoded(let bytes, let count): try output?.write(encoded: bytes, records: count)
         case .groups(let table): summarizer?.merge(table)
+        case .count(let count): counter?.count += count
         }
         if let error = result.error { throw error }
         return true
@@ -122,6 +126,7 @@ struct BatchWork: Sendable {
     case rows
     case encode(RecordEncoding)
     case summarize([AggregateItem], [NamedExpression])
+    case count
   }
 
   let stages: [Stage]
@@ -132,7 +137,7 @@ struct BatchWork: Sendable {
   func run(on batch: RecordBatch) -> BatchResult {
     var rows: [Row] = []
     var bytes: [UInt8] = []
-    var encodedCount = 0
+    var counted = 0
     var table: GroupTable?
     var failure: Diagnostic?
     do {
@@ -144,16 +149,28 @@ struct BatchWork: Sendable {
       case .encode(let encode):
         emit = { row in
           encode(row.value, &bytes)
-          encodedCount += 1
+          counted += 1
         }
       case .summarize(let aggregates, let keys):
         let groups = GroupTable(aggregates: aggregates, keys: keys)
         table = groups
         emit = { row in try groups.add(row, evaluator) }
+      case .count:
+        emit = { _ in counted += 1 }
       }
+      // Only `where`s (the common case): a plain loop over the conditions,
+      // with no stage copied per record.
+      let conditions = stages.compactMap { stage -> Expression? in
+        if case .where(let condition) = stage { condition } else { nil }
+      }
+      let onlyConditions = conditions.count == stages.count
       for (index, record) in batch.records.enumerated() {
         let row = Row(.json(record), slots: SlotView(all: batch.slots, base: index * slotCount))
-        try pass(row, through: stages[...], emit: emit)
+        if onlyConditions {
+          if try passes(row, conditions) { try emit(row) }
+        } else {
+          try pass(row, through: stages[...], emit: emit)
+        }
       }
     } catch let error as Diagnostic {
       failure = error
@@ -163,10 +180,18 @@ struct BatchWork: Sendable {
     let output: BatchResult.Output =
       switch finish {
       case .rows: .rows(rows)
-      case .encode: .encoded(bytes, encodedCount)
+      case .encode: .encoded(bytes, counted)
       case .summarize: .groups(table!)
+      case .count: .count(counted)
       }
     return BatchResult(output: output, error: failure)
+  }
+
+  private func passes(_ row: Row, _ conditions: [Expression]) throws -> Bool {
+    for index in conditions.indices where !(try evaluator.evaluate(conditions[index], row).isTruthy) {
+      return false
+    }
+    return true
   }
 
   private func pass(_ row: Row, through stages: ArraySlice<Stage>, emit: (Row) throws -> Void) throws {
@@ -184,6 +209,7 @@ struct BatchResult: Sendable {
     case rows([Row])
     case encoded([UInt8], Int)
     case groups(GroupTable)
+    case count(Int)
   }
 
   var output: Output
