@@ -81,6 +81,14 @@ public struct SyncEngine: Sendable {
     }
   }
 
+  /// The cache that can answer while the sync that `policy` calls for runs
+  /// (the REPL syncs in the background): nil when no sync is due, nothing is
+  /// cached, or the sync is forced (`--refresh` waits for it).
+  public func cacheThatAnswersDuringSync(_ policy: Policy) throws(Failure) -> SyncMetadata? {
+    guard !policy.offline, !policy.forced, client != nil, let cached = try metadata() else { return nil }
+    return age(of: cached) >= policy.maximumAge ? cached : nil
+  }
+
   /// The time since the end of the last successful sync.
   public func age(of metadata: SyncMetadata) -> Duration {
     .milliseconds(Int64(now().timeIntervalSince(metadata.finishedAt) * 1000))

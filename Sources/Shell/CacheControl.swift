@@ -11,4 +11,12 @@ public protocol CacheControl: AnyObject {
   func describe() throws -> String
   /// `.cache clear`: removes every cached record.
   func clear() throws
+  /// The end of a sync that runs in the background (the REPL opened on an
+  /// old cache at once): nil while it runs or when there is none; once it
+  /// has ended, what to tell the user and, when it brought them, the new records.
+  func finishedBackgroundSync() -> (message: String, records: JSONBuffer?)?
+}
+
+extension CacheControl {
+  public func finishedBackgroundSync() -> (message: String, records: JSONBuffer?)? { nil }
 }

@@ -40,6 +40,7 @@ public final class Repl: @unchecked Sendable {
     var pending = ""
     var seenInterrupts = interruptCount.load(ordering: .relaxed)
     while !runner.stopped {
+      if pending.isEmpty { takeBackgroundSync() }
       editor.pendingText = pending
       let line = editor.readLine(prompt: pending.isEmpty ? "dcq> " : "  -> ")
       CompletionState.shared.doneReading()
@@ -59,9 +60,19 @@ public final class Repl: @unchecked Sendable {
       pending = ""
       guard !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
       editor.remember(entry)
+      // A sync that ended while the user typed: its records answer this entry.
+      takeBackgroundSync()
       run(entry)
       seenInterrupts = interruptCount.load(ordering: .relaxed)
     }
+  }
+
+  /// Tells the user that the background sync ended and, when it brought
+  /// new records, answers from them from now on.
+  private func takeBackgroundSync() {
+    guard let finished = runner.cache?.finishedBackgroundSync() else { return }
+    FileHandle.standardError.write(Data((finished.message + "\n").utf8))
+    if let records = finished.records { runner.replaceRecords(with: records) }
   }
 
   private func run(_ entry: String) {

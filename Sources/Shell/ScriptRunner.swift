@@ -139,13 +139,18 @@ public final class ScriptRunner {
     } catch {
       throw ShellError.usage(".refresh: \(error)")
     }
-    session.source = CachingRecordSource(JSONRecordSource(buffer: buffer, workers: workers))
-    catalog = nil
-    onRefresh?()
+    replaceRecords(with: buffer)
     if let description = try? cache?.describe() { print(description) }
   }
 
-  /// Called after `.refresh` replaced the records (the REPL reloads its field catalog).
+  /// Swaps the session's records for `buffer`'s (after a sync).
+  public func replaceRecords(with buffer: JSONBuffer) {
+    session.source = CachingRecordSource(JSONRecordSource(buffer: buffer, workers: workers))
+    catalog = nil
+    onRefresh?()
+  }
+
+  /// Called after the records were replaced (the REPL reloads its field catalog).
   public var onRefresh: (() -> Void)?
 
   /// `.save FILE`: the last result, in the format the extension names, in a new 0600 file.

@@ -11,9 +11,20 @@ struct CachedRecords {
   let command: DCQ
   let settings: AccountSettings
 
-  /// The cached records (synced first when too old), named for messages,
-  /// and what `.refresh`, `.cache` and `.offline` reach in the REPL.
-  func open() async throws -> (buffer: JSONBuffer, name: String, cache: SessionCache) {
+  /// What `open` gives: the records, their name for messages, and what
+  /// `.refresh`, `.cache` and `.offline` reach in the REPL.
+  struct Opened {
+    var buffer: JSONBuffer
+    var name: String
+    var cache: SessionCache
+    /// Set when a sync runs in the background: what to tell the user.
+    var backgroundNote: String?
+  }
+
+  /// The cached records, synced first when too old, unless `syncInBackground`
+  /// (the REPL) and an old cache can answer meanwhile: then the sync runs in
+  /// the background and the session takes its records when it ends.
+  func open(syncInBackground: Bool = false) async throws -> Opened {
     var demoServer: DatacrazyMockServer?
     let store: ConversationStore
     var client: DatacrazyClient?
@@ -41,16 +52,25 @@ struct CachedRecords {
     }
 
     let engine = SyncEngine(store: store, client: client, apiURL: apiURL)
-    let outcome = try await prepare(engine)
-    report(outcome, engine)
-    guard let buffer = try cacheCall({ try store.records() }) else { throw Failure.emptyCache() }
     let cache = SessionCache(records: self, store: store, engine: engine, demoServer: demoServer)
-    return (buffer, command.demo ? "the demo cache" : "the cache", cache)
+    let policy = try policy()
+    var note: String?
+    if syncInBackground, let cached = try Self.syncCall({ try engine.cacheThatAnswersDuringSync(policy) }) {
+      cache.startBackgroundSync(policy)
+      note =
+        "the cache is \(SyncProgressBar.format(seconds: engine.age(of: cached).seconds)) old: syncing in "
+        + "the background; until that ends, answers come from it"
+    } else {
+      report(try await prepare(engine, policy), engine)
+    }
+    guard let buffer = try cacheCall({ try store.records() }) else { throw Failure.emptyCache() }
+    return Opened(
+      buffer: buffer, name: command.demo ? "the demo cache" : "the cache", cache: cache, backgroundNote: note)
   }
 
   /// `.refresh`: a forced sync (or, offline, none), then the records as they are.
   func refresh(_ engine: SyncEngine, store: ConversationStore, offline: Bool) async throws -> JSONBuffer {
-    let outcome = try await prepare(engine, forced: !offline, offline: offline)
+    let outcome = try await prepare(engine, try policy(forced: !offline, offline: offline))
     report(outcome, engine)
     guard let buffer = try cacheCall({ try store.records() }) else { throw Failure.emptyCache() }
     return buffer
@@ -82,11 +102,8 @@ struct CachedRecords {
     return DatacrazyClient(configuration: configuration, log: log)
   }
 
-  /// Runs the sync policy, with a progress bar on a terminal and Ctrl-C
-  /// stopping a sync (the old cache stays; exit 130).
-  private func prepare(_ engine: SyncEngine, forced: Bool? = nil, offline: Bool? = nil) async throws
-    -> SyncEngine.Outcome
-  {
+  /// The sync policy of the command line; `.refresh` forces a sync or, offline, none.
+  func policy(forced: Bool? = nil, offline: Bool? = nil) throws -> SyncEngine.Policy {
     var policy = SyncEngine.Policy()
     policy.offline = offline ?? command.offline
     policy.forced = forced ?? command.refresh
@@ -96,6 +113,12 @@ struct CachedRecords {
       }
       policy.maximumAge = age
     }
+    return policy
+  }
+
+  /// Runs the sync policy, with a progress bar on a terminal and Ctrl-C
+  /// stopping a sync (the old cache stays; exit 130).
+  private func prepare(_ engine: SyncEngine, _ policy: SyncEngine.Policy) async throws -> SyncEngine.Outcome {
     let bar = SyncProgressBar(enabled: isatty(STDERR_FILENO) == 1 && !command.verbose)
     let task = Task { try await engine.prepare(policy) { bar.update($0) } }
     let interrupt = Interruption { task.cancel() }
@@ -103,41 +126,63 @@ struct CachedRecords {
       interrupt.stop()
       bar.finish()
     }
+    return try await Self.syncCall { try await task.value }
+  }
+
+  /// Runs a sync-engine call, turning its failure into dcq's exit status.
+  static func syncCall<T>(_ body: () async throws -> T) async throws -> T {
     do {
-      return try await task.value
+      return try await body()
     } catch let failure as SyncEngine.Failure {
-      bar.finish()
-      switch failure {
-      case .emptyCache: throw Failure.emptyCache()
-      case .cache(let error): throw Failure(status: 74, message: "cache: \(error)")
-      case .api(.cancelled): throw Failure(status: 130, message: "interrupted: the cache is as it was")
-      case .api(let error):
-        switch error {
-        case .unauthorized: throw Failure(status: 77, message: "\(error)")
-        default: throw Failure(status: 69, message: "\(error)")
-        }
-      }
+      throw Self.failure(failure)
+    }
+  }
+
+  static func syncCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let failure as SyncEngine.Failure {
+      throw Self.failure(failure)
+    }
+  }
+
+  static func failure(_ failure: SyncEngine.Failure) -> Failure {
+    switch failure {
+    case .emptyCache: return Failure.emptyCache()
+    case .cache(let error): return Failure(status: 74, message: "cache: \(error)")
+    case .api(.cancelled): return Failure(status: 130, message: "interrupted: the cache is as it was")
+    case .api(let error):
+      if case .unauthorized = error { return Failure(status: 77, message: "\(error)") }
+      return Failure(status: 69, message: "\(error)")
     }
   }
 
   private func report(_ outcome: SyncEngine.Outcome, _ engine: SyncEngine) {
-    func say(_ text: String) { FileHandle.standardError.write(Data(("dcq: " + text + "\n").utf8)) }
+    let lines = messages(for: outcome, engine, background: false)
+    if !lines.isEmpty { FileHandle.standardError.write(Data(lines.joined(separator: "\n").utf8 + [0x0A])) }
+  }
+
+  /// What to say of a sync's outcome; a background sync always says that it synced.
+  func messages(for outcome: SyncEngine.Outcome, _ engine: SyncEngine, background: Bool) -> [String] {
+    var lines: [String] = []
     switch outcome {
     case .fresh: break
     case .synced(let metadata, let warnings):
-      for warning in warnings { say("warning: \(warning)") }
-      if command.verbose {
-        say(
-          "synced \(metadata.records) conversations in \(SyncProgressBar.format(seconds: metadata.duration.seconds))"
-        )
+      lines += warnings.map { "warning: \($0)" }
+      let took = SyncProgressBar.format(seconds: metadata.duration.seconds)
+      if background {
+        lines.append("synced \(metadata.records) conversations in \(took); answers now come from them")
+      } else if command.verbose {
+        lines.append("synced \(metadata.records) conversations in \(took)")
       }
     case .stale(let metadata, let failure):
-      say(
+      lines.append(
         "warning: could not sync (\(failure)); answering from the cache of "
           + "\(SyncProgressBar.format(seconds: engine.age(of: metadata).seconds)) ago")
     case .syncInProgress:
-      say("another dcq is syncing this cache; answering from the cache as it is")
+      lines.append("another dcq is syncing this cache; answering from the cache as it is")
     }
+    return lines.map { "dcq: " + $0 }
   }
 }
 

@@ -75,7 +75,7 @@ struct Runner {
     if command.input == "-" {
       throw Failure.usage("--input - reads records from stdin, which is the terminal: pipe them in")
     }
-    let records = try await openInput()
+    let records = try await openInput(syncInBackground: true)
     let session = QuerySession(
       source: CachingRecordSource(JSONRecordSource(buffer: records.buffer, workers: workerCount)),
       parameters: try ParameterBinding.parse(command.params), clock: try makeClock(),
@@ -89,6 +89,7 @@ struct Runner {
     let screen = Screen(rows: { TerminalSize.rows() }, pages: terminal && !command.noPager)
     FileHandle.standardError.write(
       Data("dcq \(DCQ.version): \(records.name). Type .help for help, Ctrl-D to leave.\n".utf8))
+    if let note = records.backgroundNote { FileHandle.standardError.write(Data("dcq: \(note)\n".utf8)) }
     let repl = Repl(
       session: session, options: options, historyPath: HistoryFile.path(environment: environment),
       screen: screen,
@@ -132,17 +133,21 @@ struct Runner {
     return (text, "stdin")
   }
 
-  private func openInput() async throws -> (buffer: JSONBuffer, name: String, cache: SessionCache?) {
+  /// The records: the file of `--input`, else the account's cache (synced
+  /// first, or for the REPL in the background when an old cache can answer).
+  private func openInput(syncInBackground: Bool = false) async throws -> (
+    buffer: JSONBuffer, name: String, cache: SessionCache?, backgroundNote: String?
+  ) {
     guard let input = command.input else {
       let opened = try await CachedRecords(
         command: command, settings: try AccountSettings(environment: environment)
       )
-      .open()
-      return (opened.buffer, opened.name, opened.cache)
+      .open(syncInBackground: syncInBackground)
+      return (opened.buffer, opened.name, opened.cache, opened.backgroundNote)
     }
     do {
-      if input == "-" { return (try MappedFile.readStandardInput(), "stdin", nil) }
-      return (try MappedFile.map(path: input), input, nil)
+      if input == "-" { return (try MappedFile.readStandardInput(), "stdin", nil, nil) }
+      return (try MappedFile.map(path: input), input, nil, nil)
     } catch {
       throw Failure.input("\(error)")
     }

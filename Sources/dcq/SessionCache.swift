@@ -24,7 +24,44 @@ final class SessionCache: CacheControl, @unchecked Sendable {
     offline = records.command.offline
   }
 
+  /// A sync started with the session, while the old cache answers.
+  private var background: BackgroundSync?
+
+  func startBackgroundSync(_ policy: SyncEngine.Policy) {
+    background = BackgroundSync(policy, engine)
+  }
+
+  func finishedBackgroundSync() -> (message: String, records: JSONBuffer?)? {
+    guard let background, let outcome = background.outcome else { return nil }
+    self.background = nil
+    return take(outcome)
+  }
+
+  /// What to say of a background sync's outcome, and its records when it synced.
+  private func take(_ outcome: Result<SyncEngine.Outcome, SyncEngine.Failure>) -> (
+    message: String, records: JSONBuffer?
+  ) {
+    switch outcome {
+    case .success(let outcome):
+      let message = records.messages(for: outcome, engine, background: true).joined(separator: "\n")
+      guard case .synced = outcome, let buffer = try? store.records() else { return (message, nil) }
+      return (message, buffer)
+    case .failure(let failure):
+      return (
+        "dcq: could not sync (\(CachedRecords.failure(failure).message)); answering from the cache as it was",
+        nil
+      )
+    }
+  }
+
   func refresh() throws -> JSONBuffer {
+    // A background sync still running is this refresh's sync: wait for it.
+    if let background {
+      self.background = nil
+      let (message, buffer) = take(background.wait())
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+      if let buffer { return buffer }
+    }
     let records = self.records
     let engine = self.engine
     let store = self.store
@@ -34,11 +71,12 @@ final class SessionCache: CacheControl, @unchecked Sendable {
 
   func describe() throws -> String {
     guard let metadata = try store.metadata() else { return "cache: \(store.folder.path): empty" }
+    let syncing = background == nil ? "" : "\n  syncing in the background"
     return """
       cache: \(store.folder.path)
         \(metadata.records) conversations from \(metadata.apiURL)
         synced \(SyncProgressBar.format(seconds: engine.age(of: metadata).seconds)) ago, \
-      in \(SyncProgressBar.format(seconds: metadata.duration.seconds)) (\(metadata.requests) requests)
+      in \(SyncProgressBar.format(seconds: metadata.duration.seconds)) (\(metadata.requests) requests)\(syncing)
       """
   }
 

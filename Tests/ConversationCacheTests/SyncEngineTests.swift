@@ -105,4 +105,27 @@ import Testing
     }
     #expect(try store.metadata() == nil)
   }
+
+  @Test func anOldCacheAnswersDuringASyncThatIsDueButNotForced() async throws {
+    let server = DatacrazyMockServer(configuration: .init(records: records(30), token: "t"))
+    _ = try await server.start()
+    defer { Task { await server.stop() } }
+    let store = try ConversationStore.open(directory: folder, name: "e")
+    let sync = try await engine(server, store: store)
+    var due = SyncEngine.Policy()
+    due.maximumAge = .zero
+    #expect(try sync.cacheThatAnswersDuringSync(due) == nil, "nothing cached yet")
+
+    _ = try await sync.prepare(.init())
+    #expect(try sync.cacheThatAnswersDuringSync(.init()) == nil, "young enough")
+    #expect(try sync.cacheThatAnswersDuringSync(due)?.records == 30)
+    var forced = due
+    forced.forced = true
+    #expect(try sync.cacheThatAnswersDuringSync(forced) == nil)
+    var offline = due
+    offline.offline = true
+    #expect(try sync.cacheThatAnswersDuringSync(offline) == nil)
+    let withoutClient = SyncEngine(store: store, client: nil, apiURL: "\(await server.baseURL)")
+    #expect(try withoutClient.cacheThatAnswersDuringSync(due) == nil)
+  }
 }

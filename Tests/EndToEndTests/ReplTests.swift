@@ -8,17 +8,29 @@ import Testing
     // Unchecked: used by one thread at a time (the test's own).
     let name = "dcq-test-\(UUID().uuidString.prefix(8))"
     let folder: URL
-    let command: String
+    let products: URL
+    /// dcq's environment: nothing of ours but what is set here.
+    let environment: [String: String]
+    let arguments: String
 
-    init() throws {
+    /// dcq with `arguments` (words without quotes), and `environment` added to its own.
+    init(arguments: String = "--demo", environment extra: [String: String] = [:]) throws {
       folder = FileManager.default.temporaryDirectory.appendingPathComponent(name, isDirectory: true)
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       guard let products = Products.directory else {
         throw Timeout(text: "dcq beside the test bundle", screen: "")
       }
-      command =
-        "env -i HOME=\(folder.path) TERM=xterm PATH=/usr/bin:/bin NO_COLOR=1 DCQ_HISTORY=\(folder.path)/history "
-        + "DCQ_CACHE_DIR=\(folder.path)/cache \(products.path)/dcq --demo"
+      self.products = products
+      environment = [
+        "HOME": folder.path, "TERM": "xterm", "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+        "DCQ_HISTORY": folder.path + "/history", "DCQ_CACHE_DIR": folder.path + "/cache",
+      ].merging(extra) { $1 }
+      self.arguments = arguments
+    }
+
+    var command: String {
+      let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+      return "env -i \(variables.joined(separator: " ")) \(products.path)/dcq \(arguments)"
     }
 
     func start() throws {
@@ -26,6 +38,22 @@ import Testing
         quiet: true, "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
         command + "; echo EXITED $?; sleep 60")
       try waitFor("dcq>")
+    }
+
+    /// Runs dcq once with `arguments`, not in the terminal, and returns its stdout.
+    func runOnce(_ arguments: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = products.appendingPathComponent("dcq")
+      process.arguments = arguments
+      process.environment = environment
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
     }
 
     func type(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
@@ -92,6 +120,55 @@ import Testing
     #expect(seen.historyMode == 0o600)
   }
 
+  @Test func anOldCacheAnswersAtOnceWhileItSyncsInTheBackground() async throws {
+    let seen = try await offThePool { try Self.backgroundSync() }
+    #expect(seen.filled == "100\n")
+    #expect(seen.banner.contains("the cache is 0s old: syncing in the background"))
+    #expect(seen.whileSyncing.contains("  100\n1 row"))
+    #expect(seen.afterSync.contains("synced 300 conversations"))
+    #expect(seen.afterSync.contains("  300\n1 row"))
+  }
+
+  /// A cache of 100 conversations, then the REPL on it while the API has 300
+  /// and answers slowly: the prompt and the old answers come at once, the
+  /// new records once the sync has ended.
+  static func backgroundSync() throws -> (
+    filled: String, banner: String, whileSyncing: String, afterSync: String
+  ) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dcq-mock-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = try MockProcess(folder: folder, ["--count", "100", "--token", "t"])
+    let terminal = try Terminal(
+      arguments: "--max-age 0s",
+      environment: [
+        "DATACRAZY_API_URL": "http://127.0.0.1:\(first.port)", "DATACRAZY_TOKEN": "t",
+        "DCQ_RATE_LIMIT": "off",
+      ])
+    defer { terminal.stop() }
+    let filled = try terminal.runOnce(["count"])
+    first.stop()
+    let second = try MockProcess(
+      folder: folder, ["--port", "\(first.port)", "--count", "300", "--token", "t", "--latency", "1s"])
+    defer { second.stop() }
+
+    try terminal.start()
+    let banner = try terminal.waitFor("syncing in the background")
+    try terminal.type("count", "Enter")
+    let whileSyncing = try terminal.waitFor("1 row")
+    // The news of the sync's end comes with the next entry after it.
+    var afterSync = ""
+    for _ in 0..<40 {
+      Thread.sleep(forTimeInterval: 0.5)
+      try terminal.type("C-l")
+      try terminal.type("count", "Enter")
+      afterSync = try terminal.waitFor("1 row")
+      if afterSync.contains("synced") { break }
+    }
+    return (filled, banner, whileSyncing, afterSync)
+  }
+
   static func session() throws -> Observations {
     let terminal = try Terminal()
     defer { terminal.stop() }
@@ -140,5 +217,46 @@ import Testing
 func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
   try await withCheckedThrowingContinuation { continuation in
     Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+  }
+}
+
+/// datacrazy-mock in a process of its own, with the port it listens on.
+final class MockProcess {
+  let process = Process()
+  let port: Int
+
+  init(folder: URL, _ arguments: [String]) throws {
+    guard let products = Products.directory else { throw Failure(description: "no datacrazy-mock") }
+    let log = folder.appendingPathComponent("mock-\(UUID().uuidString).out")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    process.executableURL = products.appendingPathComponent("datacrazy-mock")
+    process.arguments = arguments
+    process.standardOutput = try FileHandle(forWritingTo: log)
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(20)
+    while Date() < deadline {
+      let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+      if let range = text.range(of: "listening on http://127.0.0.1:"),
+        let port = Int(text[range.upperBound...].prefix { $0.isNumber })
+      {
+        self.port = port
+        return
+      }
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    process.terminate()
+    throw Failure(description: "datacrazy-mock did not start")
+  }
+
+  func stop() {
+    guard process.isRunning else { return }
+    process.terminate()
+    process.waitUntilExit()
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
   }
 }
