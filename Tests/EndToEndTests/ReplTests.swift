@@ -14,7 +14,8 @@ import Testing
     let arguments: String
 
     /// dcq with `arguments` (words without quotes), and `environment` added to its own.
-    init(arguments: String = "--demo", environment extra: [String: String] = [:]) throws {
+    init(arguments: String = "--demo", environment extra: [String: String] = [:], colour: Bool = false) throws
+    {
       folder = FileManager.default.temporaryDirectory.appendingPathComponent(name, isDirectory: true)
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       guard let products = Products.directory else {
@@ -24,7 +25,7 @@ import Testing
       environment = [
         "HOME": folder.path, "TERM": "xterm", "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
         "DCQ_HISTORY": folder.path + "/history", "DCQ_CACHE_DIR": folder.path + "/cache",
-      ].merging(extra) { $1 }
+      ].merging(extra) { $1 }.filter { colour ? $0.key != "NO_COLOR" : true }
       self.arguments = arguments
     }
 
@@ -59,6 +60,9 @@ import Testing
     func type(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
     func screen() throws -> String { try tmux("capture-pane", "-t", name, "-p") }
+
+    /// The screen with its colours and attributes as escape sequences.
+    func colouredScreen() throws -> String { try tmux("capture-pane", "-t", name, "-p", "-e") }
 
     /// Waits (up to 20 s) until the screen shows `text`.
     @discardableResult
@@ -105,6 +109,7 @@ import Testing
   struct Observations: Sendable {
     var afterContinuation = ""
     var afterCtrlC = ""
+    var afterPaste = ""
     var history = ""
     var historyMode: Int?
   }
@@ -117,6 +122,8 @@ import Testing
     #expect(seen.afterCtrlC.contains(" 3000"))
     #expect(!seen.afterCtrlC.contains("select id, namecount"))
     #expect(seen.history.contains("where contact.platform == \"WHATSAPP\" |\ncount"))
+    #expect(seen.afterPaste.contains(" 2174\n1 row\n\ncount\n─────\n 1319"))
+    #expect(seen.history.contains("w | count\nw\n| where finished | count\n"))
     #expect(seen.historyMode == 0o600)
   }
 
@@ -127,6 +134,28 @@ import Testing
     #expect(seen.whileSyncing.contains("  100\n1 row"))
     #expect(seen.afterSync.contains("synced 300 conversations"))
     #expect(seen.afterSync.contains("  300\n1 row"))
+  }
+
+  @Test func tablesAreColouredOnATerminalWithoutNoColor() async throws {
+    let screen = try await offThePool {
+      let terminal = try Terminal(colour: true)
+      defer { terminal.stop() }
+      try terminal.start()
+      try terminal.type(#"select n = 1, b = true, s = "x", z = null | take 1"#, "Enter")
+      try terminal.waitFor("1 row")
+      return try terminal.colouredScreen()
+    }
+    // `text` right after the attribute `code` (tmux may put other codes between).
+    func shows(_ text: String, in code: String) throws -> Bool {
+      let pattern = "\u{1B}\\[\(code)m(?:\u{1B}\\[[0-9;]*m)*\(text)"
+      return screen.contains(try Regex(pattern))
+    }
+    // Headers bold, numbers cyan, booleans yellow, the row count dim; strings plain.
+    #expect(try shows("n", in: "1"))
+    #expect(try shows("1\u{1B}", in: "36"))
+    #expect(try shows("true", in: "33"))
+    #expect(try shows("1 row", in: "2"))
+    #expect(try !shows("x", in: "3[0-9]"))
   }
 
   /// A cache of 100 conversations, then the REPL on it while the API has 300
@@ -191,6 +220,15 @@ import Testing
     try terminal.type("C-c")
     try terminal.type("count", "Enter")
     seen.afterCtrlC = try terminal.waitFor("1 row", count: 2)
+
+    // A pasted block (bracketed paste) is one entry, run by the script rules:
+    // a `let`, then two statements, the second continued by a leading `|`.
+    try terminal.tmux(
+      quiet: true, "set-buffer",
+      "let w = where contact.platform == \"WHATSAPP\"\nw | count\nw\n| where finished | count")
+    try terminal.tmux(quiet: true, "paste-buffer", "-p", "-t", terminal.name)
+    try terminal.type("Enter")
+    seen.afterPaste = try terminal.waitFor(" 1319")
 
     // A query error prints the diagnostic and the REPL goes on.
     try terminal.type("wher finished", "Enter")
