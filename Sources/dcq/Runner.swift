@@ -34,7 +34,18 @@ struct Runner {
       print(script.statements.map(\.explained).joined(separator: "\n"), terminator: "")
       return
     }
-    if command.check && command.input == nil { return }
+    if command.check {
+      // Field warnings need records: the file, or the cache as it is (never
+      // a sync); with neither, parsing was the whole check.
+      guard let records = try await recordsToCheckAgainst() else { return }
+      session.source = JSONRecordSource(buffer: records.buffer, workers: workerCount)
+      do {
+        for warning in try runner.fieldWarnings(script) { FileHandle.standardError.write(Data(warning.utf8)) }
+      } catch let error as ShellError {
+        throw Failure(status: 65, message: error.message)
+      }
+      return
+    }
 
     let records = try await openInput()
     // A script of several statements keeps what it read for the next ones; one statement streams.
@@ -42,12 +53,6 @@ struct Runner {
     let statements = script.statements.filter { if case .dotCommand = $0 { false } else { true } }.count
     session.source = statements > 1 ? CachingRecordSource(file) : file
     do {
-      if command.check {
-        for warning in try runner.fieldWarnings(script) {
-          FileHandle.standardError.write(Data(warning.utf8))
-        }
-        return
-      }
       try runner.run(script)
     } catch let error as ShellError {
       output.finish()
@@ -131,6 +136,21 @@ struct Runner {
       throw Failure.input("the script on stdin is not UTF-8 text")
     }
     return (text, "stdin")
+  }
+
+  /// What `--check` warns against: the file of `--input`, else the cache
+  /// as it is, if there is one.
+  private func recordsToCheckAgainst() async throws -> (buffer: JSONBuffer, name: String)? {
+    if command.input != nil {
+      let records = try await openInput()
+      return (records.buffer, records.name)
+    }
+    var offline = command
+    offline.offline = true
+    guard let settings = try? AccountSettings(environment: environment),
+      let opened = try? await CachedRecords(command: offline, settings: settings).open()
+    else { return nil }
+    return (opened.buffer, opened.name)
   }
 
   /// The records: the file of `--input`, else the account's cache (synced
