@@ -15,8 +15,15 @@ public protocol CacheControl: AnyObject {
   /// old cache at once): nil while it runs or when there is none; once it
   /// has ended, what to tell the user and, when it brought them, the new records.
   func finishedBackgroundSync() -> (message: String, records: JSONBuffer?)?
+  /// True while the session has no records yet: its first sync runs in the background.
+  var awaitsRecords: Bool { get }
+  /// Waits for that sync, showing its progress, until it ends (true) or
+  /// `stop()` says so (false).
+  func waitForRecords(stop: () -> Bool) -> Bool
 }
 
 extension CacheControl {
   public func finishedBackgroundSync() -> (message: String, records: JSONBuffer?)? { nil }
+  public var awaitsRecords: Bool { false }
+  public func waitForRecords(stop: () -> Bool) -> Bool { true }
 }

@@ -60,11 +60,28 @@ public final class Repl: @unchecked Sendable {
       pending = ""
       guard !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
       editor.remember(entry)
+      guard awaitRecords(for: entry) else {
+        FileHandle.standardError.write(
+          Data("stopped waiting; the conversations are still loading in the background\n".utf8))
+        seenInterrupts = interruptCount.load(ordering: .relaxed)
+        continue
+      }
       // A sync that ended while the user typed: its records answer this entry.
       takeBackgroundSync()
       run(entry)
       seenInterrupts = interruptCount.load(ordering: .relaxed)
     }
+  }
+
+  /// Waits, while the first sync still runs in the background, for the
+  /// records that `entry` needs; false when Ctrl-C stopped the wait.
+  private func awaitRecords(for entry: String) -> Bool {
+    guard let cache = runner.cache, cache.awaitsRecords else { return true }
+    let trimmed = entry.drop { $0 == " " || $0 == "\t" }
+    let needsRecords = !trimmed.hasPrefix(".") || trimmed.hasPrefix(".fields") || trimmed.hasPrefix(".run")
+    guard needsRecords else { return true }
+    let start = interruptCount.load(ordering: .relaxed)
+    return cache.waitForRecords { interruptCount.load(ordering: .relaxed) != start }
   }
 
   /// Tells the user that the background sync ended and, when it brought

@@ -9,11 +9,14 @@ final class BackgroundSync: @unchecked Sendable {
   private var result: Result<SyncEngine.Outcome, SyncEngine.Failure>?
   private let ended = DispatchSemaphore(value: 0)
 
+  /// Hidden until someone waits for the sync.
+  let bar = SyncProgressBar(enabled: isatty(STDERR_FILENO) == 1, shown: false)
+
   init(_ policy: SyncEngine.Policy, _ engine: SyncEngine) {
-    Task { [self] in
+    Task { [self, bar] in
       let outcome: Result<SyncEngine.Outcome, SyncEngine.Failure>
       do throws(SyncEngine.Failure) {
-        outcome = .success(try await engine.prepare(policy))
+        outcome = .success(try await engine.prepare(policy) { bar.update($0) })
       } catch {
         outcome = .failure(error)
       }
@@ -30,5 +33,31 @@ final class BackgroundSync: @unchecked Sendable {
     ended.wait()
     ended.signal()
     return outcome!
+  }
+
+  /// Waits for the end of the sync with its progress bar shown, until
+  /// `stop()` says so; the outcome, or nil when it still runs.
+  func wait(stop: () -> Bool) -> Result<SyncEngine.Outcome, SyncEngine.Failure>? {
+    bar.show()
+    defer { bar.hide() }
+    while !stop() {
+      if ended.wait(timeout: .now() + 0.05) == .success {
+        ended.signal()
+        return outcome
+      }
+    }
+    return outcome
+  }
+
+  /// The same from a task, up to `limit`, without holding a thread.
+  func wait(upTo limit: Duration) async -> Result<SyncEngine.Outcome, SyncEngine.Failure>? {
+    bar.show()
+    defer { bar.hide() }
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+      if let outcome { return outcome }
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+    return outcome
   }
 }

@@ -14,7 +14,8 @@ struct CachedRecords {
   /// What `open` gives: the records, their name for messages, and what
   /// `.refresh`, `.cache` and `.offline` reach in the REPL.
   struct Opened {
-    var buffer: JSONBuffer
+    /// Nil while the first sync runs in the background.
+    var buffer: JSONBuffer?
     var name: String
     var cache: SessionCache
     /// Set when a sync runs in the background: what to tell the user.
@@ -55,17 +56,35 @@ struct CachedRecords {
     let cache = SessionCache(records: self, store: store, engine: engine, demoServer: demoServer)
     let policy = try policy()
     var note: String?
+    let name = command.demo ? "the demo cache" : "the cache"
     if syncInBackground, let cached = try Self.syncCall({ try engine.cacheThatAnswersDuringSync(policy) }) {
       cache.startBackgroundSync(policy)
       note =
         "the cache is \(SyncProgressBar.format(seconds: engine.age(of: cached).seconds)) old: syncing in "
         + "the background; until that ends, answers come from it"
+    } else if syncInBackground, client != nil, !policy.offline, try cacheCall({ try store.metadata() }) == nil
+    {
+      // Nothing cached: a first sync that takes long goes on behind the prompt.
+      cache.startBackgroundSync(policy, first: true)
+      guard let outcome = await cache.waitForBackgroundSync(upTo: Self.firstSyncWait) else {
+        note =
+          "loading the account's conversations in the background; a query waits for them "
+          + "(Ctrl-C stops waiting)"
+        return Opened(buffer: nil, name: name, cache: cache, backgroundNote: note)
+      }
+      report(try outcome.mapError(Self.failure).get(), engine)
     } else {
       report(try await prepare(engine, policy), engine)
     }
     guard let buffer = try cacheCall({ try store.records() }) else { throw Failure.emptyCache() }
-    return Opened(
-      buffer: buffer, name: command.demo ? "the demo cache" : "the cache", cache: cache, backgroundNote: note)
+    return Opened(buffer: buffer, name: name, cache: cache, backgroundNote: note)
+  }
+
+  /// How long the REPL waits for a first sync before it shows the prompt
+  /// and lets the sync go on in the background (`DCQ_FIRST_SYNC_WAIT`, for tests).
+  static var firstSyncWait: Duration {
+    let asked = ProcessInfo.processInfo.environment["DCQ_FIRST_SYNC_WAIT"].flatMap(DurationText.parse)
+    return asked ?? .seconds(2)
   }
 
   /// `.refresh`: a forced sync (or, offline, none), then the records as they are.

@@ -48,8 +48,9 @@ struct Runner {
     }
 
     let records = try await openInput()
+    guard let buffer = records.buffer else { throw Failure.emptyCache() }
     // A script of several statements keeps what it read for the next ones; one statement streams.
-    let file = JSONRecordSource(buffer: records.buffer, workers: workerCount)
+    let file = JSONRecordSource(buffer: buffer, workers: workerCount)
     let statements = script.statements.filter { if case .dotCommand = $0 { false } else { true } }.count
     session.source = statements > 1 ? CachingRecordSource(file) : file
     do {
@@ -81,8 +82,14 @@ struct Runner {
       throw Failure.usage("--input - reads records from stdin, which is the terminal: pipe them in")
     }
     let records = try await openInput(syncInBackground: true)
+    let source: RecordSource =
+      if let buffer = records.buffer {
+        CachingRecordSource(JSONRecordSource(buffer: buffer, workers: workerCount))
+      } else {
+        NoRecordsYet()
+      }
     let session = QuerySession(
-      source: CachingRecordSource(JSONRecordSource(buffer: records.buffer, workers: workerCount)),
+      source: source,
       parameters: try ParameterBinding.parse(command.params), clock: try makeClock(),
       defaultTimeZone: try defaultTimeZone())
     var options = command.outputOptions
@@ -143,20 +150,20 @@ struct Runner {
   private func recordsToCheckAgainst() async throws -> (buffer: JSONBuffer, name: String)? {
     if command.input != nil {
       let records = try await openInput()
-      return (records.buffer, records.name)
+      return records.buffer.map { ($0, records.name) }
     }
     var offline = command
     offline.offline = true
     guard let settings = try? AccountSettings(environment: environment),
       let opened = try? await CachedRecords(command: offline, settings: settings).open()
     else { return nil }
-    return (opened.buffer, opened.name)
+    return opened.buffer.map { ($0, opened.name) }
   }
 
   /// The records: the file of `--input`, else the account's cache (synced
   /// first, or for the REPL in the background when an old cache can answer).
   private func openInput(syncInBackground: Bool = false) async throws -> (
-    buffer: JSONBuffer, name: String, cache: SessionCache?, backgroundNote: String?
+    buffer: JSONBuffer?, name: String, cache: SessionCache?, backgroundNote: String?
   ) {
     guard let input = command.input else {
       let opened = try await CachedRecords(
@@ -188,5 +195,18 @@ struct Runner {
     guard let zone = environment["DCQ_TZ"], !zone.isEmpty else { return nil }
     guard isKnownTimeZone(zone) else { throw Failure.usage("DCQ_TZ: unknown time zone '\(zone)'") }
     return zone
+  }
+}
+
+/// The REPL's records while its first sync has not brought any.
+struct NoRecordsYet: RecordSource {
+  struct Unavailable: Error, CustomStringConvertible {
+    var description: String { "no records yet: the first sync has not brought any (.refresh tries again)" }
+  }
+
+  func read<T: Sendable>(
+    paths: PathTrie, process: @escaping @Sendable (RecordBatch) -> T, consume: (T) throws -> Bool
+  ) throws {
+    throw Unavailable()
   }
 }

@@ -27,13 +27,34 @@ final class SessionCache: CacheControl, @unchecked Sendable {
   /// A sync started with the session, while the old cache answers.
   private var background: BackgroundSync?
 
-  func startBackgroundSync(_ policy: SyncEngine.Policy) {
+  /// True while the background sync is the first: nothing was cached.
+  private var firstSync = false
+
+  func startBackgroundSync(_ policy: SyncEngine.Policy, first: Bool = false) {
     background = BackgroundSync(policy, engine)
+    firstSync = first
+  }
+
+  /// Waits up to `limit` for the background sync, with its progress bar;
+  /// its outcome (then it is over) or nil while it still runs.
+  func waitForBackgroundSync(upTo limit: Duration) async -> Result<SyncEngine.Outcome, SyncEngine.Failure>? {
+    guard let outcome = await background?.wait(upTo: limit) else { return nil }
+    background = nil
+    firstSync = false
+    return outcome
+  }
+
+  var awaitsRecords: Bool { firstSync && background != nil }
+
+  func waitForRecords(stop: () -> Bool) -> Bool {
+    guard let background else { return true }
+    return background.wait(stop: stop) != nil
   }
 
   func finishedBackgroundSync() -> (message: String, records: JSONBuffer?)? {
     guard let background, let outcome = background.outcome else { return nil }
     self.background = nil
+    defer { firstSync = false }
     return take(outcome)
   }
 
@@ -47,10 +68,9 @@ final class SessionCache: CacheControl, @unchecked Sendable {
       guard case .synced = outcome, let buffer = try? store.records() else { return (message, nil) }
       return (message, buffer)
     case .failure(let failure):
-      return (
-        "dcq: could not sync (\(CachedRecords.failure(failure).message)); answering from the cache as it was",
-        nil
-      )
+      let reason = CachedRecords.failure(failure).message
+      if firstSync { return ("dcq: the first sync failed (\(reason)); .refresh tries again", nil) }
+      return ("dcq: could not sync (\(reason)); answering from the cache as it was", nil)
     }
   }
 
@@ -58,6 +78,7 @@ final class SessionCache: CacheControl, @unchecked Sendable {
     // A background sync still running is this refresh's sync: wait for it.
     if let background {
       self.background = nil
+      defer { firstSync = false }
       let (message, buffer) = take(background.wait())
       FileHandle.standardError.write(Data((message + "\n").utf8))
       if let buffer { return buffer }

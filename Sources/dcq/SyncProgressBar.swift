@@ -10,13 +10,38 @@ final class SyncProgressBar: @unchecked Sendable {
   private var lastDrawn = ContinuousClock.now - .seconds(1)
   private var drawn = false
   let enabled: Bool
+  /// False while nobody waits for the sync (the REPL's background sync):
+  /// the bar then keeps its rate but draws nothing.
+  private var shown: Bool
+  private var last: FetchProgress?
 
-  init(enabled: Bool) { self.enabled = enabled }
+  init(enabled: Bool, shown: Bool = true) {
+    self.enabled = enabled
+    self.shown = shown
+  }
+
+  /// Starts drawing, from the last progress seen.
+  func show() {
+    let progress = lock.withLock {
+      shown = true
+      lastDrawn = ContinuousClock.now - .seconds(1)
+      return last
+    }
+    if let progress { update(progress) }
+  }
+
+  /// Clears the bar and draws nothing more until `show()`.
+  func hide() {
+    finish()
+    lock.withLock { shown = false }
+  }
 
   func update(_ progress: FetchProgress) {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
+    last = progress
+    guard shown else { return }
     let now = ContinuousClock.now
     guard now - lastDrawn >= .milliseconds(100) else { return }
     lastDrawn = now

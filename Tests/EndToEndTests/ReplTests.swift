@@ -158,6 +158,41 @@ import Testing
     #expect(try !shows("x", in: "3[0-9]"))
   }
 
+  @Test func aLongFirstSyncGoesOnBehindThePrompt() async throws {
+    let seen = try await offThePool { try Self.firstSync() }
+    #expect(seen.banner.contains("loading the account's conversations in the background"))
+    #expect(seen.stopped.contains("stopped waiting; the conversations are still loading"))
+    #expect(seen.answered.contains("synced 300 conversations"))
+    #expect(seen.answered.contains("  300\n1 row"))
+  }
+
+  /// The REPL on an empty cache while the API answers slowly: the prompt
+  /// comes after a short wait, a query waits for the records (Ctrl-C stops
+  /// the wait, not the sync), and answers once they are in.
+  static func firstSync() throws -> (banner: String, stopped: String, answered: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dcq-mock-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let mock = try MockProcess(folder: folder, ["--count", "300", "--token", "t", "--latency", "1s"])
+    defer { mock.stop() }
+    let terminal = try Terminal(
+      arguments: "",
+      environment: [
+        "DATACRAZY_API_URL": "http://127.0.0.1:\(mock.port)", "DATACRAZY_TOKEN": "t", "DCQ_RATE_LIMIT": "off",
+        "DCQ_FIRST_SYNC_WAIT": "200ms",
+      ])
+    defer { terminal.stop() }
+    try terminal.start()
+    let banner = try terminal.screen()
+    try terminal.type("count", "Enter")
+    try terminal.type("C-c")
+    let stopped = try terminal.waitFor("still loading")
+    try terminal.type("count", "Enter")
+    let answered = try terminal.waitFor("1 row")
+    return (banner, stopped, answered)
+  }
+
   /// A cache of 100 conversations, then the REPL on it while the API has 300
   /// and answers slowly: the prompt and the old answers come at once, the
   /// new records once the sync has ended.
