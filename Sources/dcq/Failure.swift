@@ -3,7 +3,7 @@ import QueryLanguage
 
 /// An error that ends dcq, with its sysexits status; the one place where
 /// error kinds map to exit codes.
-struct Failure: Error {
+struct Failure: Error, CustomStringConvertible {
   let status: Int32
   let message: String
 
@@ -21,6 +21,8 @@ struct Failure: Error {
   static func query(_ diagnostic: Diagnostic, source: String) -> Failure {
     Failure(status: 65, message: diagnostic.rendered(source: source))
   }
+
+  var description: String { message }
 
   func report() {
     var text = message.hasSuffix("\n") ? message : message + "\n"

@@ -134,6 +134,7 @@ import Testing
     #expect(seen.whileSyncing.contains("  100\n1 row"))
     #expect(seen.afterSync.contains("synced 300 conversations"))
     #expect(seen.afterSync.contains("  300\n1 row"))
+    #expect(seen.refreshFailed.contains(".refresh: cannot reach 127.0.0.1"))
   }
 
   @Test func tablesAreColouredOnATerminalWithoutNoColor() async throws {
@@ -164,12 +165,16 @@ import Testing
     #expect(seen.stopped.contains("stopped waiting; the conversations are still loading"))
     #expect(seen.answered.contains("synced 300 conversations"))
     #expect(seen.answered.contains("  300\n1 row"))
+    #expect(seen.refreshStopped.contains("interrupted: the cache is as it was"))
+    #expect(seen.refreshStopped.hasSuffix("dcq>"))
   }
 
   /// The REPL on an empty cache while the API answers slowly: the prompt
   /// comes after a short wait, a query waits for the records (Ctrl-C stops
   /// the wait, not the sync), and answers once they are in.
-  static func firstSync() throws -> (banner: String, stopped: String, answered: String) {
+  static func firstSync() throws -> (
+    banner: String, stopped: String, answered: String, refreshStopped: String
+  ) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "dcq-mock-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -190,14 +195,23 @@ import Testing
     let stopped = try terminal.waitFor("still loading")
     try terminal.type("count", "Enter")
     let answered = try terminal.waitFor("1 row")
-    return (banner, stopped, answered)
+    // Ctrl-C stops a .refresh's sync and the REPL goes on.
+    try terminal.type("C-l")
+    try terminal.type(".refresh", "Enter")
+    Thread.sleep(forTimeInterval: 0.3)
+    try terminal.type("C-c")
+    try terminal.waitFor("interrupted")
+    // The screen was cleared: the prompt of `.refresh`, then a new one.
+    let refreshStopped = try terminal.waitFor("dcq>", count: 2).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    return (banner, stopped, answered, refreshStopped)
   }
 
   /// A cache of 100 conversations, then the REPL on it while the API has 300
   /// and answers slowly: the prompt and the old answers come at once, the
   /// new records once the sync has ended.
   static func backgroundSync() throws -> (
-    filled: String, banner: String, whileSyncing: String, afterSync: String
+    filled: String, banner: String, whileSyncing: String, afterSync: String, refreshFailed: String
   ) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "dcq-mock-\(UUID().uuidString)")
@@ -230,7 +244,12 @@ import Testing
       afterSync = try terminal.waitFor("1 row")
       if afterSync.contains("synced") { break }
     }
-    return (filled, banner, whileSyncing, afterSync)
+    // With the API gone, .refresh says why in one line and the REPL goes on.
+    second.stop()
+    try terminal.type("C-l")
+    try terminal.type(".refresh", "Enter")
+    let refreshFailed = try terminal.waitFor("cannot reach")
+    return (filled, banner, whileSyncing, afterSync, refreshFailed)
   }
 
   static func session() throws -> Observations {
