@@ -1,8 +1,8 @@
 import QueryLanguage
 
-/// The text of `.help`, drawn from the tables of stages, functions,
-/// aggregates and dot-commands.
-enum HelpText {
+/// The text of `.help` (and of `dcq --help`), drawn from the tables of
+/// stages, functions, aggregates and dot-commands.
+public enum HelpText {
   static func text(topic: String) -> String {
     let topic = topic.trimmingCharacters(in: .whitespaces)
     if topic.isEmpty { return overview }
@@ -25,20 +25,52 @@ enum HelpText {
   }
 
   static var overview: String {
-    func section(_ title: String, _ lines: [(String, String)]) -> String {
-      let width = lines.map(\.0.count).max() ?? 0
-      return title + "\n"
-        + lines.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
-        .joined(separator: "\n")
-    }
-    return [
-      section("Stages (after |, or first):", StageSpec.all.map { ($0.syntax, $0.summary) }),
-      section("Functions:", Function.all.map { ($0.signature, $0.summary) }),
-      section("Aggregates (in summarize):", Aggregate.all.map { ($0.signature, $0.summary) }),
+    [
+      language(),
       section(
         "Dot-commands:", DotCommand.all.map { ("\($0.name) \($0.arguments)", $0.summary) }),
-      "Operators: or, and, not, == != =~ !~ < <= > >= in, not in, contains, !contains, startswith,\n"
-        + "  endswith, matches \"regex\", is [not] null, + - * / %. .help TOPIC tells more of one name.",
+      operators + " .help TOPIC tells more of one name.",
     ].joined(separator: "\n\n")
+  }
+
+  /// Stages, functions and aggregates, an entry each; summaries wrap to
+  /// stay within `width` columns when one is given.
+  public static func language(width: Int? = nil) -> String {
+    [
+      section("Stages (after |, or first):", StageSpec.all.map { ($0.syntax, $0.summary) }, width),
+      section("Functions:", Function.all.map { ($0.signature, $0.summary) }, width),
+      section("Aggregates (in summarize):", Aggregate.all.map { ($0.signature, $0.summary) }, width),
+    ].joined(separator: "\n\n")
+  }
+
+  public static let operators =
+    "Operators: or, and, not, == != =~ !~ < <= > >= in, not in, contains, !contains,\n"
+    + "  startswith, endswith, matches \"regex\", is [not] null, + - * / %."
+
+  private static func section(_ title: String, _ lines: [(String, String)], _ width: Int? = nil) -> String {
+    let column = lines.map(\.0.count).max() ?? 0
+    let indent = String(repeating: " ", count: column + 4)
+    return title + "\n"
+      + lines.map { name, summary in
+        let wrapped = wrap(summary, width.map { max(20, $0 - column - 4) })
+        return "  " + name.padding(toLength: column, withPad: " ", startingAt: 0) + "  "
+          + wrapped.joined(separator: "\n" + indent)
+      }
+      .joined(separator: "\n")
+  }
+
+  /// `text` in lines of at most `width` characters, broken at spaces.
+  private static func wrap(_ text: String, _ width: Int?) -> [String] {
+    guard let width else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    return lines + [line]
   }
 }

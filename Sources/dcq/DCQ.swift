@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OutputFormatting
 import QueryLanguage
+import Shell
 
 /// The `dcq` command: parses flags, wires the parts together, maps errors to exit codes.
 @main
@@ -11,17 +12,60 @@ struct DCQ: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dcq",
     abstract: "Query the conversations of a Datacrazy account.",
-    discussion: """
-      Examples:
-        dcq --input conversations.json 'where not finished | count'
-        dcq --input conversations.json --csv 'select id, who = contact.name'
-        dcq -f report.dcq -p dept=Comercial
-
-      The query language is described in LANGUAGE.md; exit codes follow sysexits:
-      64 usage, 65 query error, 66 input error, 69 API unavailable, 74 cache,
-      77 no token or refused, 130 interrupted.
-      """,
+    discussion: discussion,
     version: "dcq \(version)")
+
+  /// What `--help` (and the man page) says after the options' summary.
+  static let discussion = """
+    With no query, no -f and nothing piped in, dcq opens its interactive shell
+    on a terminal: readline editing, history, Tab completion of stages, fields
+    and values, and dot-commands (.help lists them).
+
+    Examples:
+      dcq --demo                      the shell, on a built-in demo account
+      dcq --demo 'where not finished | summarize n = count() by p = contact.platform'
+      DATACRAZY_TOKEN=... dcq 'where not finished | count'
+      dcq --input conversations.json --csv 'select id, who = contact.name'
+      dcq -f report.dcq -p dept=Comercial -p top:=5
+      dcq --ndjson 'where finished' | jq .id
+
+    A query is a pipeline of stages over the conversations:
+      where contact.platform == "WHATSAPP" and not finished
+      | summarize open = count() by dept = currentDepartment.name
+      | sort by open desc
+    A statement ends at a new line or ';'; a line that ends or starts with |
+    continues it. 'let NAME = PIPELINE' names a result that later statements
+    start from; '#' starts a comment; $NAME is a parameter bound with -p.
+    Paths reach nested fields: contact.name, attendants[0].id, attendants[*].id,
+    `odd-key`. contains and =~ ignore case; timestamps compare with dates
+    ("2025-06-01") and with ago(2h).
+
+    \(HelpText.language(width: 79))
+
+    \(HelpText.operators)
+
+    Records come from the account's cache, kept in step with the API: a cache
+    older than --max-age is synced first (the shell syncs in the background
+    and answers from the old cache meanwhile); --refresh always syncs;
+    --offline never calls the API.
+
+    Environment:
+      DATACRAZY_TOKEN     the API token (never printed or logged)
+      DATACRAZY_API_URL   the API (default https://api.g1.datacrazy.io)
+      DCQ_CACHE_DIR       the cache (default $XDG_CACHE_HOME/dcq, ~/.cache/dcq)
+      DCQ_HISTORY         the shell's history (default ~/.local/state/dcq/history)
+      DCQ_RATE_LIMIT      requests per window, N/WINDOW (default 60/60s), or off
+      DCQ_PAGE_SIZE       conversations per request (default 100)
+      DCQ_TZ              the zone of day(), week(), month(), hour() (default UTC)
+      DCQ_NOW             fixes now(), for reproducible scripts
+      DCQ_THREADS         threads that read records (default: one per core)
+      PAGER               pages tall results on a terminal (default less -FRSX)
+      NO_COLOR            no colour
+
+    Exit status (sysexits): 0 success, 64 usage, 65 query error, 66 input
+    error, 69 API unavailable, 74 cache, 77 no token or token refused,
+    130 interrupted.
+    """
 
   @Argument(help: "The query (a one-liner script).")
   var query: String?
