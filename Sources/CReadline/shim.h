@@ -19,3 +19,11 @@ static inline int dcq_history_length(void) { return history_length; }
 static inline int dcq_history_base(void) { return history_base; }
 static inline void dcq_set_quote_characters(const char *characters) { rl_completer_quote_characters = characters; }
 static inline void dcq_set_bracketed_paste(int on) { rl_variable_bind("enable-bracketed-paste", on ? "on" : "off"); }
+// Multi-line entries survive a restart: each entry is written after a
+// timestamp line (`#` and the seconds; readline writes none while the comment
+// character is unset), and the lines up to the next one are read back as one.
+static inline void dcq_set_multiline_history(void) {
+  history_comment_char = '#';
+  history_write_timestamps = 1;
+  history_multiline_entries = 1;
+}

@@ -30,6 +30,7 @@ public struct HistoryFile {
   }
 
   func load() {
+    dcq_set_multiline_history()
     read_history(path)
   }
 

@@ -110,6 +110,8 @@ import Testing
     var afterContinuation = ""
     var afterCtrlC = ""
     var afterPaste = ""
+    var recalledBlock = ""
+    var searched = ""
     var history = ""
     var historyMode: Int?
   }
@@ -124,6 +126,11 @@ import Testing
     #expect(seen.history.contains("where contact.platform == \"WHATSAPP\" |\ncount"))
     #expect(seen.afterPaste.contains(" 2174\n1 row\n\ncount\n─────\n 1319"))
     #expect(seen.history.contains("w | count\nw\n| where finished | count\n"))
+    #expect(seen.history.components(separatedBy: "wher finished").count == 2)
+    #expect(!seen.history.contains("secret"))
+    #expect(
+      seen.recalledBlock.contains("dcq> let w = where contact.platform == \"WHATSAPP\"\nw | count\nw\n|"))
+    #expect(seen.searched.contains("(reverse-i-search)`WHATS': where contact.platform == \"WHATSAPP\" |"))
     #expect(seen.historyMode == 0o600)
   }
 
@@ -285,8 +292,13 @@ import Testing
     seen.afterPaste = try terminal.waitFor(" 1319")
 
     // A query error prints the diagnostic and the REPL goes on.
+    // Twice: the history keeps one. A line starting with a space is not kept.
+    try terminal.type("C-l")
     try terminal.type("wher finished", "Enter")
-    try terminal.waitFor("did you mean 'where'?")
+    try terminal.type("wher finished", "Enter")
+    try terminal.waitFor("did you mean 'where'?", count: 2)
+    try terminal.type(" select secret = 1 | take 1", "Enter")
+    try terminal.waitFor("1 row")
     try terminal.type(".quit", "Enter")
     try terminal.waitFor("EXITED 0")
 
@@ -295,7 +307,13 @@ import Testing
     try terminal.start()
     try terminal.type("Up")
     try terminal.waitFor("dcq> .quit")
-    try terminal.type("C-u", "C-d")
+    // Further up, the pasted block comes back whole, all four lines of it.
+    try terminal.type("Up", "Up")
+    seen.recalledBlock = try terminal.waitFor("| where finished | count")
+    // Ctrl-R searches the history.
+    try terminal.type("C-g", "C-u", "C-r", "WHATS")
+    seen.searched = try terminal.waitFor("(reverse-i-search)")
+    try terminal.type("C-g", "C-u", "C-d")
     try terminal.waitFor("EXITED 0")
     let history = terminal.folder.appendingPathComponent("history")
     seen.history = try String(contentsOf: history, encoding: .utf8)
