@@ -5,6 +5,10 @@ import Testing
 
 @testable import DatacrazyAPI
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Whether a generated record says `"finished":true` (the generator writes
 /// compact JSON, and only the top level has a `finished` key).
 func isFinishedRecord(_ record: [UInt8]) -> Bool {
@@ -192,9 +196,21 @@ func isFinishedRecord(_ record: [UInt8]) -> Bool {
   }
 
   @Test func aClosedPortIsUnavailable() async throws {
-    let server = DatacrazyMockServer(configuration: .init(records: []))
-    let port = try await server.start()
-    await server.stop()
+    // A port bound but not listening refuses connections, and nothing else
+    // can take it meanwhile (a stopped server's port could go to another test).
+    let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(holder) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0
+      }
+    }
+    try #require(bound)
+    let port = Int(UInt16(bigEndian: address.sin_port))
     var settings = testConfiguration(URL(string: "http://127.0.0.1:\(port)")!)
     settings.maximumAttempts = 2
     await #expect {
