@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import QueryLanguage
@@ -278,6 +279,52 @@ import Testing
     let statement = try! Parser.parse("count").statements[0]
     #expect(throws: JSONInputError.self) {
       try QuerySession(source: cached, clock: { testNow }).run(statement, output: CollectedOutput())
+    }
+  }
+}
+
+@Suite struct InterruptionTests {
+  /// Counts the records that worker threads encode.
+  final class CountingOutput: ResultOutput {
+    let encoded = Counter()
+    var printsWholeRecords: Bool { true }
+    func begin(columns: [String]?) throws {}
+    func write(_ record: Value) throws {}
+    func end() throws {}
+    func recordEncoder() -> RecordEncoding? {
+      let encoded = self.encoded
+      return { _, _ in encoded.add() }
+    }
+    func write(encoded bytes: [UInt8], records: Int) throws {}
+  }
+
+  final class Counter: Sendable {
+    private let count = Atomic<Int>(0)
+    func add() { count.wrappingAdd(1, ordering: .relaxed) }
+    var value: Int { count.load(ordering: .relaxed) }
+  }
+
+  @Test(arguments: [1, 2])
+  func ctrlCStopsWithinABatch(workers: Int) throws {
+    // 20,000 records: three batches, the first of 8,192.
+    let buffer = JSONBuffer(bytes: Array(PipelineTests.manyRecords.utf8))
+    for source in [
+      JSONRecordSource(buffer: buffer, workers: workers) as RecordSource,
+      CachingRecordSource(JSONRecordSource(buffer: buffer, workers: workers)),
+    ] {
+      let session = QuerySession(source: source, clock: { testNow })
+      session.interruption = { true }
+      let output = CountingOutput()
+      #expect(throws: QueryInterrupted.self) {
+        try session.run(try Parser.parse("where v >= 0").statements[0], output: output)
+      }
+      // Each worker stops at its next check, every 256 records.
+      #expect(output.encoded.value <= 2 * 256 * max(workers, 2))
+
+      session.interruption = nil
+      let whole = CountingOutput()
+      try session.run(try Parser.parse("where v >= 0").statements[0], output: whole)
+      #expect(whole.encoded.value == 20_000)
     }
   }
 }

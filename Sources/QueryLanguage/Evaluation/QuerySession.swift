@@ -91,11 +91,12 @@ public final class QuerySession {
         finish: summarizer.map { .summarize($0.table.aggregates, $0.table.keys) }
           ?? counter.map { _ in .count }
           ?? (plan.mainStages.isEmpty ? output?.recordEncoder().map(BatchWork.Finish.encode) : nil)
-          ?? .rows)
+            ?? .rows,
+        interruption: interruption)
       try source.read(paths: plan.paths) { batch in
         work.run(on: batch)
       } consume: { result in
-        if interruption?() == true { throw QueryInterrupted() }
+        if result.interrupted || interruption?() == true { throw QueryInterrupted() }
         switch result.output {
         case .rows(let rows):
           for row in rows {
@@ -133,6 +134,8 @@ struct BatchWork: Sendable {
   let slotCount: Int
   let evaluator: Evaluator
   let finish: Finish
+  /// Asked every 256 records: Ctrl-C stops a slow statement inside a batch.
+  var interruption: (@Sendable () -> Bool)?
 
   func run(on batch: RecordBatch) -> BatchResult {
     var rows: [Row] = []
@@ -140,6 +143,7 @@ struct BatchWork: Sendable {
     var counted = 0
     var table: GroupTable?
     var failure: Diagnostic?
+    var interrupted = false
     do {
       let emit: (Row) throws -> Void
       switch finish {
@@ -165,6 +169,10 @@ struct BatchWork: Sendable {
       }
       let onlyConditions = conditions.count == stages.count
       for (index, record) in batch.records.enumerated() {
+        if index & 255 == 0, let interruption, interruption() {
+          interrupted = true
+          break
+        }
         let row = Row(.json(record), slots: SlotView(all: batch.slots, base: index * slotCount))
         if onlyConditions {
           if try passes(row, conditions) { try emit(row) }
@@ -184,7 +192,7 @@ struct BatchWork: Sendable {
       case .summarize: .groups(table!)
       case .count: .count(counted)
       }
-    return BatchResult(output: output, error: failure)
+    return BatchResult(output: output, error: failure, interrupted: interrupted)
   }
 
   private func passes(_ row: Row, _ conditions: [Expression]) throws -> Bool {
@@ -214,6 +222,8 @@ struct BatchResult: Sendable {
 
   var output: Output
   var error: Diagnostic?
+  /// The statement was interrupted before the batch's end.
+  var interrupted = false
 }
 
 /// The end of a pipeline that prints.
