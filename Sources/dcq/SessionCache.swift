@@ -6,8 +6,9 @@ import Shell
 
 /// The cache behind a REPL session: `.refresh`, `.cache`, `.cache clear`, `.offline`.
 final class SessionCache: CacheControl, @unchecked Sendable {
-  // Unchecked: used from the REPL's thread only; the sync it starts runs in a
-  // Task that this thread waits for.
+  // Unchecked: used by one thread at a time (dcq's opening task, then the
+  // REPL's thread); a background sync keeps its own state, under its lock,
+  // and a `.refresh` sync runs in a Task that the REPL's thread waits for.
   private let records: CachedRecords
   private let store: ConversationStore
   private let engine: SyncEngine
