@@ -27,3 +27,4 @@ static inline void dcq_set_multiline_history(void) {
   history_write_timestamps = 1;
   history_multiline_entries = 1;
 }
+static inline void dcq_set_word_break_hook(rl_cpvfunc_t *hook) { rl_completion_word_break_hook = hook; }

@@ -11,10 +11,12 @@ final class LineEditor {
     self.history = history
     CompletionState.shared.set(complete)
     dcq_set_readline_name("dcq")
-    // Word breaks: a path such as `contact.name` or `tags[*]` is one word; quotes
-    // belong to the words completed (`"WHATSAPP"`). readline keeps both pointers
-    // for the life of the process, so they are never freed.
-    dcq_set_word_breaks(strdup(" \t\n|(),=<>!~+-*/%;"))
+    // Word breaks: a path such as `contact.name` or `tags[*].id` is one word;
+    // quotes belong to the words completed (`"WHATSAPP"`); after `.run` and
+    // `.save` the whole file name is (see `wordBreaks`). readline keeps the
+    // pointers for the life of the process, so they are never freed.
+    dcq_set_word_breaks(strdup(" \t\n|(),=<>!~+-/%;"))
+    dcq_set_word_break_hook(wordBreaks)
     dcq_set_quote_characters(strdup(""))
     dcq_set_completion_function(attemptCompletion)
     history?.load()
@@ -25,6 +27,9 @@ final class LineEditor {
 
   /// The next line, or nil at end of input (Ctrl-D).
   func readLine(prompt: String) -> String? {
+    // Again at every prompt: a dispatch signal source (a sync's Ctrl-C
+    // watch) may have taken SIGINT over since.
+    signal(SIGINT, handleInterrupt)
     CompletionState.shared.setPending(pendingText)
     guard let raw = readline(prompt) else { return nil }
     defer { free(raw) }
@@ -83,6 +88,8 @@ final class CompletionState: @unchecked Sendable {
   private let lock = NSLock()
   private var complete: (@Sendable (String, String) -> [String])?
   private var pending = ""
+  /// Ctrl-Cs counted when `pending` was set: one more drops it.
+  private var pendingInterrupts = 0
   private var matches: [String] = []
   private var next = 0
   private var reading = false
@@ -94,6 +101,7 @@ final class CompletionState: @unchecked Sendable {
   func setPending(_ text: String) {
     lock.withLock {
       pending = text
+      pendingInterrupts = interruptCount.load(ordering: .relaxed)
       reading = true
     }
   }
@@ -104,7 +112,9 @@ final class CompletionState: @unchecked Sendable {
 
   func compute(lineBefore: String, word: String) -> [String] {
     lock.withLock {
-      let before = pending.isEmpty ? lineBefore : pending + "\n" + lineBefore
+      // Ctrl-C on a continuation line dropped the statement's earlier lines.
+      let dropped = interruptCount.load(ordering: .relaxed) != pendingInterrupts
+      let before = pending.isEmpty || dropped ? lineBefore : pending + "\n" + lineBefore
       matches = complete?(before, word) ?? []
       next = 0
       return matches
@@ -130,8 +140,8 @@ private func attemptCompletion(
   let before = String(decoding: Array(line.utf8.prefix(Int(start))), as: UTF8.self)
   let matches = CompletionState.shared.compute(lineBefore: before, word: word)
   guard !matches.isEmpty else { return nil }
-  // No space after a function's `(`, so the argument follows at once.
-  let opensSomething = matches.allSatisfy { $0.hasSuffix("(") }
+  // No space after a function's `(` or a folder's `/`: what follows comes at once.
+  let opensSomething = matches.allSatisfy { $0.hasSuffix("(") || $0.hasSuffix("/") }
   dcq_set_append_character(opensSomething ? 0 : 32)
   return rl_completion_matches(text, completionGenerator)
 }
@@ -142,3 +152,14 @@ private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) 
   guard let match = CompletionState.shared.nextMatch() else { return nil }
   return strdup(match)
 }
+
+/// Only white space breaks words after `.run` and `.save`, so that a file
+/// name such as `reports/my-week.dcq` is completed whole; elsewhere the
+/// expression breaks set in `LineEditor.init` apply (nil).
+private func wordBreaks() -> UnsafeMutablePointer<CChar>? {
+  let line = dcq_line_buffer().map { String(cString: $0) } ?? ""
+  let command = line.drop { $0 == " " || $0 == "\t" }.prefix { $0 != " " && $0 != "\t" }.lowercased()
+  return command == ".run" || command == ".save" ? fileNameBreaks : nil
+}
+
+private nonisolated(unsafe) let fileNameBreaks = strdup(" \t\n")

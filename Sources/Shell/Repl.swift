@@ -18,11 +18,14 @@ public final class Repl: @unchecked Sendable {
   ) {
     self.screen = screen
     let collected = OutputBuffer()
+    // Warnings and timings go with the results, so that they show in order.
     runner = ScriptRunner(
       session: session, options: options, keepsResults: true, sink: collected.append,
-      errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+      errors: { collected.append(text: $0 + "\n") })
     let vocabulary = VocabularyLoader(runner: runner)
     self.vocabulary = vocabulary
+    runner.warnsOfUnknownFields = true
+    runner.catalogProvider = { vocabulary.builtCatalog() }
     editor = LineEditor(history: historyPath.flatMap(HistoryFile.init(path:))) { before, word in
       Completer.complete(before: before, word: word, vocabulary.current())
     }
@@ -97,7 +100,7 @@ public final class Repl: @unchecked Sendable {
     runner.session.interruption = { interruptCount.load(ordering: .relaxed) != startCount }
     runner.history = { [editor] count in editor.recentEntries(count) }
     defer { runner.session.interruption = nil }
-    runner.startOver()
+    runner.startOver(width: screen.columns())
     do {
       try runner.run(entry)
     } catch let error as ShellError {
@@ -119,10 +122,15 @@ public final class Repl: @unchecked Sendable {
 /// Where the REPL's results go: written, or paged when taller than the terminal.
 public struct Screen: Sendable {
   let rows: @Sendable () -> Int
+  /// The terminal's width now, read at each entry; nil when it is not a terminal.
+  let columns: @Sendable () -> Int?
   let pages: Bool
 
-  public init(rows: @escaping @Sendable () -> Int, pages: Bool) {
+  public init(
+    rows: @escaping @Sendable () -> Int, columns: @escaping @Sendable () -> Int? = { nil }, pages: Bool
+  ) {
     self.rows = rows
+    self.columns = columns
     self.pages = pages
   }
 
@@ -138,6 +146,7 @@ final class OutputBuffer: @unchecked Sendable {
   // Unchecked: written by the REPL's thread only (the runner's sink), read after each entry.
   private var bytes: [UInt8] = []
   func append(_ chunk: UnsafeRawBufferPointer) { bytes.append(contentsOf: chunk) }
+  func append(text: String) { bytes.append(contentsOf: text.utf8) }
   func take() -> [UInt8] {
     defer { bytes = [] }
     return bytes
@@ -195,9 +204,14 @@ final class VocabularyLoader: @unchecked Sendable {
     }
   }
 
-  func current() -> CompletionVocabulary {
+  /// The catalog, once built (waiting up to 30 s for it).
+  func builtCatalog() -> FieldCatalog? {
     _ = loading.wait(timeout: .now() + 30)
-    let catalog = lock.withLock { self.catalog }
+    return lock.withLock { catalog }
+  }
+
+  func current() -> CompletionVocabulary {
+    let catalog = builtCatalog()
     var values: [String: [String]] = [:]
     for field in catalog?.fields ?? [] {
       if let few = field.fewValues, !few.isEmpty { values[field.path] = few }
@@ -205,11 +219,23 @@ final class VocabularyLoader: @unchecked Sendable {
     let lets = runner.session.letNames.sorted()
     return CompletionVocabulary(
       fields: catalog?.paths ?? [], values: values, letNames: lets,
-      files: { prefix in
-        let folder = (prefix as NSString).deletingLastPathComponent
-        let directory = folder.isEmpty ? "." : folder
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.map { folder.isEmpty ? $0 : folder + "/" + $0 }.filter { $0.hasPrefix(prefix) }
-      })
+      files: FileNames.matching)
+  }
+}
+
+/// File names for `.run` and `.save`.
+enum FileNames {
+  /// The files and folders (these ending in `/`) whose path starts with
+  /// `prefix`, relative to the working directory unless it is absolute.
+  static func matching(_ prefix: String) -> [String] {
+    let folder = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
+    let start = String(prefix.dropFirst(folder.count))
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+    return names.filter { $0.hasPrefix(start) && (start.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map {
+      var isFolder: ObjCBool = false
+      let path = folder + $0
+      FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      return isFolder.boolValue ? path + "/" : path
+    }
   }
 }

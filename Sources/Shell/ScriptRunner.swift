@@ -14,6 +14,11 @@ public final class ScriptRunner {
   /// Threads that read records after a `.refresh`.
   public var workers = 2
 
+  /// The REPL warns, before running them, of fields that no record has.
+  public var warnsOfUnknownFields = false
+  /// A field catalog already built (the REPL's, for completion), else nil.
+  public var catalogProvider: (() -> FieldCatalog?)?
+
   /// The REPL's last `count` history entries, for `.history`; nil outside the REPL.
   public var history: ((Int) -> [String])?
   /// Set by `.quit`: nothing more runs.
@@ -48,6 +53,11 @@ public final class ScriptRunner {
   /// Runs a script that `parse` made, statement by statement.
   public func run(_ script: Script) throws {
     let source = script.source
+    if warnsOfUnknownFields {
+      for warning in (try? fieldWarnings(script)) ?? [] {
+        errors(String(warning.hasSuffix("\n") ? warning.dropLast() : warning[...]))
+      }
+    }
     for statement in script.statements {
       guard !stopped else { return }
       let started = ContinuousClock.now
@@ -117,9 +127,12 @@ public final class ScriptRunner {
     try? Array(line.utf8).withUnsafeBytes { try sink($0) }
   }
 
-  /// Starts the next results afresh, with no separator before them (each REPL entry).
-  public func startOver() {
-    output = FormattedOutput(options: output.options, keepsResults: keepsResults, sink: sink)
+  /// Starts the next results afresh, with no separator before them (each
+  /// REPL entry), as wide as the terminal is now.
+  public func startOver(width: Int? = nil) {
+    var options = output.options
+    if let width { options.terminalWidth = width }
+    output = FormattedOutput(options: options, keepsResults: keepsResults, sink: sink)
   }
 
   func requireCache(_ command: String) throws -> CacheControl {
@@ -241,6 +254,7 @@ public final class ScriptRunner {
 
   private func fieldCatalog() throws -> FieldCatalog {
     if let catalog { return catalog }
+    if let provided = catalogProvider?() { return provided }
     do {
       let built = try FieldCatalog.build(from: session.source)
       catalog = built

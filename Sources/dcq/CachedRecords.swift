@@ -4,6 +4,7 @@ import DatacrazyAPI
 import DatacrazyMock
 import Foundation
 import QueryLanguage
+import Synchronization
 
 /// Opens the records a query runs on when they come from the API: the
 /// account's cache, synced first when the policy says so.
@@ -219,20 +220,34 @@ enum DemoAccount {
 }
 
 /// Cancels a sync on Ctrl-C while it runs.
+///
+/// A plain `sigaction` handler that counts, and a task that watches the
+/// count: a dispatch signal source would install its own handler later, on
+/// another thread, and could take SIGINT from the REPL after `stop()`.
 final class Interruption {
-  private let source: DispatchSourceSignal
-  private let previous: (@convention(c) (Int32) -> Void)?
+  private var previous = sigaction()
+  private let watcher: Task<Void, Never>
 
   init(_ action: @escaping @Sendable () -> Void) {
-    previous = signal(SIGINT, SIG_IGN)
-    source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    source.setEventHandler(handler: action)
-    source.resume()
+    let start = syncInterrupts.load(ordering: .relaxed)
+    var handler = sigaction()
+    handler.__sigaction_handler.sa_handler = { _ in syncInterrupts.wrappingAdd(1, ordering: .relaxed) }
+    sigemptyset(&handler.sa_mask)
+    sigaction(SIGINT, &handler, &previous)
+    watcher = Task {
+      while !Task.isCancelled {
+        if syncInterrupts.load(ordering: .relaxed) != start { return action() }
+        try? await Task.sleep(for: .milliseconds(50))
+      }
+    }
   }
 
   /// Ctrl-C does what it did before (ends dcq, or clears the REPL's line).
   func stop() {
-    source.cancel()
-    signal(SIGINT, previous)
+    watcher.cancel()
+    sigaction(SIGINT, &previous, nil)
   }
 }
+
+/// Ctrl-Cs seen while a sync runs.
+private let syncInterrupts = Atomic<Int>(0)

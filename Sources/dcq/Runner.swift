@@ -98,7 +98,9 @@ struct Runner {
       options.header = !command.noHeader
     }
     let terminal = isatty(STDOUT_FILENO) == 1
-    let screen = Screen(rows: { TerminalSize.rows() }, pages: terminal && !command.noPager)
+    let screen = Screen(
+      rows: { TerminalSize.rows() }, columns: { terminal ? TerminalSize.columns() : nil },
+      pages: terminal && !command.noPager)
     FileHandle.standardError.write(
       Data("dcq \(DCQ.version): \(records.name). Type .help for help, Ctrl-D to leave.\n".utf8))
     if let note = records.backgroundNote { FileHandle.standardError.write(Data("dcq: \(note)\n".utf8)) }

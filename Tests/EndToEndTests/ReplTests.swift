@@ -36,7 +36,7 @@ import Testing
 
     func start() throws {
       try tmux(
-        quiet: true, "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
+        quiet: true, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "-c", folder.path,
         command + "; echo EXITED $?; sleep 60")
       try waitFor("dcq>")
     }
@@ -60,6 +60,9 @@ import Testing
     func type(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
     func screen() throws -> String { try tmux("capture-pane", "-t", name, "-p") }
+
+    /// The screen with lines that the terminal wrapped joined again.
+    func joinedScreen() throws -> String { try tmux("capture-pane", "-t", name, "-p", "-J") }
 
     /// The screen with its colours and attributes as escape sequences.
     func colouredScreen() throws -> String { try tmux("capture-pane", "-t", name, "-p", "-e") }
@@ -139,9 +142,95 @@ import Testing
     #expect(seen.filled == "100\n")
     #expect(seen.banner.contains("the cache is 0s old: syncing in the background"))
     #expect(seen.whileSyncing.contains("  100\n1 row"))
+    #expect(!seen.whileSyncing.contains("namecount"))
     #expect(seen.afterSync.contains("synced 300 conversations"))
     #expect(seen.afterSync.contains("  300\n1 row"))
     #expect(seen.refreshFailed.contains(".refresh: cannot reach 127.0.0.1"))
+  }
+
+  @Test func filesWarningsTimerWidthAndPager() async throws {
+    let seen = try await offThePool { try Self.screenBehaviour() }
+    #expect(seen.ranScript.contains("dcq> .run my-scripts/weekly-report.dcq\ncount"))
+    #expect(seen.warned.contains("no record has the field 'contatc.name'"))
+    #expect(seen.warned.contains("did you mean 'contact.name'?"))
+    let timed = seen.timed
+    #expect(timed.range(of: "1 row").map { $0.upperBound < timed.range(of: "time:")!.lowerBound } == true)
+    #expect(seen.completedAfterCtrlC.contains("dcq> .format"))
+    #expect(seen.narrowWidest <= 60)
+    #expect(seen.narrow.contains("3 rows"))
+    #expect(!seen.pagerFirst.contains("100 rows"))
+    #expect(seen.pagerFirst.contains("──"))
+    #expect(seen.pagerEnd.contains("100 rows"))
+    #expect(seen.afterPager.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("100 rows\ndcq>"))
+  }
+
+  struct Screens: Sendable {
+    var ranScript = "", warned = "", timed = "", completedAfterCtrlC = "", narrow = ""
+    var narrowWidest = 0
+    var pagerFirst = "", pagerEnd = "", afterPager = ""
+  }
+
+  static func screenBehaviour() throws -> Screens {
+    let terminal = try Terminal()
+    defer { terminal.stop() }
+    let scripts = terminal.folder.appendingPathComponent("my-scripts")
+    try FileManager.default.createDirectory(at: scripts, withIntermediateDirectories: true)
+    try "count\n".write(
+      to: scripts.appendingPathComponent("weekly-report.dcq"), atomically: true, encoding: .utf8)
+    var seen = Screens()
+    try terminal.start()
+
+    // File names complete whole after .run: a folder, then a file in it.
+    try terminal.type(".run m", "Tab")
+    try terminal.waitFor("dcq> .run my-scripts/")
+    try terminal.type("w", "Tab")
+    try terminal.waitFor("dcq> .run my-scripts/weekly-report.dcq")
+    try terminal.type("Enter")
+    seen.ranScript = try terminal.waitFor("1 row")
+
+    // A field that no record has: a warning naming the nearest one.
+    try terminal.type("C-l")
+    try terminal.type(#"where contatc.name == "x" | count"#, "Enter")
+    seen.warned = try terminal.waitFor("1 row")
+
+    // The time comes after the result it measures.
+    try terminal.type("C-l")
+    try terminal.type(".timer on", "Enter")
+    try terminal.type("count", "Enter")
+    try terminal.waitFor("time:")
+    seen.timed = try terminal.waitFor("dcq>", count: 3)
+    try terminal.type(".timer off", "Enter")
+
+    // Ctrl-C on a continuation line: completion no longer sees the dropped lines.
+    try terminal.type("C-l")
+    try terminal.type("where finished |", "Enter")
+    try terminal.waitFor("  ->")
+    try terminal.type("C-c")
+    try terminal.type(".fo", "Tab")
+    seen.completedAfterCtrlC = try terminal.waitFor("dcq> .format")
+    try terminal.type("C-u")
+
+    // Tables fit the terminal as it is now.
+    try terminal.tmux(quiet: true, "resize-window", "-t", terminal.name, "-x", "60")
+    try terminal.type("C-l")
+    try terminal.type(
+      "select id, n = contact.name, d = currentDepartment.name, p = contact.platform, l = lastMessageDate | take 3",
+      "Enter")
+    try terminal.waitFor("3 rows")
+    seen.narrow = try terminal.joinedScreen()
+    // The table's lines (not the typed one, which readline wraps itself).
+    seen.narrowWidest =
+      seen.narrow.split(separator: "\n").filter { !$0.hasPrefix("dcq>") }.map(\.count).max() ?? 0
+
+    // A result taller than the screen goes through less, which reads the keys.
+    try terminal.type("C-l")
+    try terminal.type("select id | take 100", "Enter")
+    seen.pagerFirst = try terminal.waitFor("──")
+    try terminal.type("G")
+    seen.pagerEnd = try terminal.waitFor("100 rows")
+    try terminal.type("q")
+    seen.afterPager = try terminal.waitFor("dcq>")
+    return seen
   }
 
   @Test func tablesAreColouredOnATerminalWithoutNoColor() async throws {
@@ -240,6 +329,10 @@ import Testing
 
     try terminal.start()
     let banner = try terminal.waitFor("syncing in the background")
+    // Ctrl-C drops a typed line here too (a session that opened an existing cache).
+    try terminal.type("select id, name")
+    try terminal.waitFor("dcq> select id, name")
+    try terminal.type("C-c")
     try terminal.type("count", "Enter")
     let whileSyncing = try terminal.waitFor("1 row")
     // The news of the sync's end comes with the next entry after it.

@@ -327,4 +327,22 @@ import Testing
       #expect(whole.encoded.value == 20_000)
     }
   }
+
+  @Test func ctrlCStopsAStageThatMakesManyRowsOfOneRecord() throws {
+    let json = #"[{"s": "\#(String(repeating: "x", count: 50_000))"}]"#
+    let session = QuerySession(
+      source: JSONRecordSource(buffer: JSONBuffer(json), workers: 1), clock: { testNow })
+    // Not yet at the record's start; from then on, Ctrl-C.
+    let asked = Counter()
+    session.interruption = {
+      asked.add()
+      return asked.value > 1
+    }
+    let output = CountingOutput()
+    #expect(throws: QueryInterrupted.self) {
+      try session.run(try Parser.parse(#"expand c = split(s, "")"#).statements[0], output: output)
+    }
+    #expect(output.encoded.value < 50_000)
+    #expect(output.encoded.value <= 4096)
+  }
 }

@@ -134,7 +134,8 @@ struct BatchWork: Sendable {
   let slotCount: Int
   let evaluator: Evaluator
   let finish: Finish
-  /// Asked every 256 records: Ctrl-C stops a slow statement inside a batch.
+  /// Asked every 256 records and every 4,096 rows that the stages make of
+  /// them: Ctrl-C stops a slow statement inside a batch.
   var interruption: (@Sendable () -> Bool)?
 
   func run(on batch: RecordBatch) -> BatchResult {
@@ -168,6 +169,14 @@ struct BatchWork: Sendable {
         if case .where(let condition) = stage { condition } else { nil }
       }
       let onlyConditions = conditions.count == stages.count
+      // Stages such as `expand` may make many rows of one record.
+      var made = 0
+      let interruption = self.interruption
+      let watchedEmit: (Row) throws -> Void = { row in
+        made += 1
+        if made & 4095 == 0, let interruption, interruption() { throw StopBatch() }
+        try emit(row)
+      }
       for (index, record) in batch.records.enumerated() {
         if index & 255 == 0, let interruption, interruption() {
           interrupted = true
@@ -177,9 +186,11 @@ struct BatchWork: Sendable {
         if onlyConditions {
           if try passes(row, conditions) { try emit(row) }
         } else {
-          try pass(row, through: stages[...], emit: emit)
+          try pass(row, through: stages[...], emit: watchedEmit)
         }
       }
+    } catch is StopBatch {
+      interrupted = true
     } catch let error as Diagnostic {
       failure = error
     } catch {
@@ -210,6 +221,9 @@ struct BatchWork: Sendable {
     }
   }
 }
+
+/// Thrown inside a batch when Ctrl-C stops it.
+private struct StopBatch: Error {}
 
 /// What a worker thread made of one batch, and the error that stopped it, if any.
 struct BatchResult: Sendable {
