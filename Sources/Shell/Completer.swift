@@ -233,7 +233,7 @@ public enum Completer {
     case ".fields": return nextSegments(of: vocabulary.fields, matching: word)
     case ".help":
       return DotCommand.all.map(\.name) + StageSpec.allNames + Function.all.map(\.name)
-        + Aggregate.all.map(\.name)
+        + Aggregate.all.map(\.name) + HelpText.keywords.map(\.name)
     case ".explain": return candidates(before: argument, word: word, vocabulary)
     default: return []
     }

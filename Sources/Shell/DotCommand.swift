@@ -23,8 +23,11 @@ public struct DotCommand: Sendable {
       name: ".fields", arguments: "[prefix]",
       summary: "field paths in the records: types, share of records, an example"
     ) { runner, argument in try runner.fields(prefix: argument) },
-    DotCommand(name: ".format", arguments: "FMT", summary: "table, json, ndjson, csv or tsv") {
+    DotCommand(
+      name: ".format", arguments: "[FMT]", summary: "table, json, ndjson, csv or tsv; or the current one"
+    ) {
       runner, argument in
+      if argument.isEmpty { return runner.print("format: \(runner.format.rawValue)") }
       guard let format = OutputFormat(rawValue: argument.lowercased()) else {
         throw ShellError.usage(
           ".format needs one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -43,8 +46,10 @@ public struct DotCommand: Sendable {
     DotCommand(name: ".explain", arguments: "QUERY", summary: "how QUERY is parsed, stage by stage") {
       runner, argument in try runner.explain(argument)
     },
-    DotCommand(name: ".timer", arguments: "on|off", summary: "print each statement's time") {
-      runner, argument in runner.timer = try onOff(argument, command: ".timer")
+    DotCommand(name: ".timer", arguments: "[on|off]", summary: "print each statement's time") {
+      runner, argument in
+      if argument.isEmpty { return runner.print("timer: \(runner.timer ? "on" : "off")") }
+      runner.timer = try onOff(argument, command: ".timer")
     },
     DotCommand(name: ".run", arguments: "FILE", summary: "run the script in FILE") { runner, argument in
       try runner.runFile(argument)
@@ -79,12 +84,17 @@ public struct DotCommand: Sendable {
       default: throw ShellError.usage(".cache takes nothing, or clear")
       }
     },
-    DotCommand(name: ".offline", arguments: "on|off", summary: "whether .refresh may call the API") {
+    DotCommand(name: ".offline", arguments: "[on|off]", summary: "whether .refresh may call the API") {
       runner, argument in
-      try runner.requireCache(".offline").offline = try onOff(argument, command: ".offline")
+      let cache = try runner.requireCache(".offline")
+      if argument.isEmpty { return runner.print("offline: \(cache.offline ? "on" : "off")") }
+      cache.offline = try onOff(argument, command: ".offline")
     },
     DotCommand(name: ".quit", arguments: "", summary: "stop (leave the REPL, end the script)") {
       runner, _ in runner.stopped = true
+    },
+    DotCommand(name: ".exit", arguments: "", summary: "the same as .quit") { runner, _ in
+      runner.stopped = true
     },
   ]
 }

@@ -18,11 +18,29 @@ public enum HelpText {
     if let aggregate = Aggregate.named(topic) {
       return "\(aggregate.signature)  (in summarize)\n  \(aggregate.summary)"
     }
+    if let keyword = keywords.first(where: { $0.name == topic.lowercased() }) {
+      return "\(keyword.syntax)\n  \(keyword.summary)"
+    }
     let names =
       DotCommand.all.map(\.name) + StageSpec.allNames + Function.all.map(\.name) + Aggregate.all.map(\.name)
+      + keywords.map(\.name)
     let suggestion = nearestName(to: topic, in: names).map { " (did you mean '\($0)'?)" } ?? ""
     return "no help on '\(topic)'\(suggestion)"
   }
+
+  /// Words of the language that are neither stages nor functions.
+  static let keywords: [(name: String, syntax: String, summary: String)] = [
+    ("let", "let NAME = PIPELINE", "names a result; later statements start from it: NAME | count"),
+    ("conversations", "conversations | ...", "the records themselves, the implicit start of a pipeline"),
+    ("contains", "a contains b, a !contains b", "substring, ignoring case; on an array, an element == b"),
+    ("startswith", "a startswith b", "prefix, ignoring case"),
+    ("endswith", "a endswith b", "suffix, ignoring case"),
+    ("matches", "a matches \"regex\"", "a regular expression search (checked when the query is parsed)"),
+    ("in", "a in (x, y, ...), a not in (...)", "equal (==) to one of the values; or an element of an array"),
+    ("null", "a is null, a is not null", "absent fields are null; most operators give null on null"),
+    ("and", "a and b, a or b, not a", "false and null are false, everything else true (0 and \"\" too)"),
+    ("param", "$NAME", "a parameter: -p NAME=VALUE, -p NAME:=LITERAL, or .param NAME LITERAL"),
+  ]
 
   static var overview: String {
     [

@@ -193,6 +193,9 @@ public final class ScriptRunner {
     errors("saved \(count) \(count == 1 ? "record" : "records") to \(path)")
   }
 
+  /// The format results are printed in now.
+  var format: OutputFormat { output.options.format }
+
   func setFormat(_ format: OutputFormat) throws {
     try output.end()
     var options = output.options

@@ -93,6 +93,7 @@ import Testing
     (".save ", "n", ["notes.txt"]),
     (".fields ", "contact.", ["contact.externalInfo", "contact.name", "contact.platform"]),
     (".help ", "summ", ["summarize"]),
+    (".help ", "mat", ["matches"]),
     (".explain where ", "fin", ["finished"]),
     // Nothing sensible to offer.
     ("take ", "", []),

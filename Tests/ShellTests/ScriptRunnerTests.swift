@@ -72,6 +72,8 @@ let shellRecords = """
   @Test func helpNamesAStageOrSuggests() throws {
     #expect(try runScript(".help where") == "where EXPR\n  keeps records for which EXPR is true\n")
     #expect(try runScript(".help lowr") == "no help on 'lowr' (did you mean 'lower'?)\n")
+    #expect(try runScript(".help LET").hasPrefix("let NAME = PIPELINE\n"))
+    #expect(try runScript(".help lett") == "no help on 'lett' (did you mean 'let'?)\n")
     let overview = try runScript(".help")
     for name in ["summarize", "percentile(x, p)", ".fields [prefix]", "coalesce(a, b, ...)"] {
       #expect(overview.contains(name), "\(name)")
@@ -192,8 +194,9 @@ final class FakeCache: CacheControl {
   @Test func cacheDescribesAndClears() throws {
     let cache = FakeCache(next: "[]")
     let (runner, collected) = runner(cache: cache)
-    try runner.run(".cache\n.cache clear\n.offline on")
+    try runner.run(".cache\n.cache clear\n.offline\n.offline on\n.offline")
     #expect(collected.text.hasPrefix("fake cache, 0 refreshes\ncache cleared"))
+    #expect(collected.text.hasSuffix("offline: off\noffline: on\n"))
     #expect(cache.cleared)
     #expect(cache.offline)
     #expect(throws: ShellError.self) { try runner.run(".offline maybe") }
@@ -208,6 +211,15 @@ final class FakeCache: CacheControl {
 }
 
 @Suite struct MoreDotCommandTests {
+  @Test func settingsWithoutAnArgumentShowTheCurrentValue() throws {
+    #expect(
+      try runScript(".format\n.format json\n.format\n.timer") == "format: csv\nformat: json\ntimer: off\n")
+  }
+
+  @Test func exitIsQuit() throws {
+    #expect(try runScript("count\n.exit\ncount") == "count\n2\n")
+  }
+
   @Test func timerReportsEachStatementsTime() throws {
     let collected = TextCollector()
     let session = QuerySession(
@@ -221,7 +233,8 @@ final class FakeCache: CacheControl {
   }
 
   @Test func runExecutesAnotherScriptFile() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("dcq-run-\(UUID().uuidString).dcq")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dcq-run-\(UUID().uuidString).dcq")
     try "where finished | select id\n".write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
     #expect(try runScript(".run \(file.path)") == "id\nc1\n")
