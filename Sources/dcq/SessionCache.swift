@@ -88,7 +88,12 @@ final class SessionCache: CacheControl, @unchecked Sendable {
     let engine = self.engine
     let store = self.store
     let offline = self.offline
-    return try waitFor { try await records.refresh(engine, store: store, offline: offline) }
+    do {
+      return try waitFor { try await records.refresh(engine, store: store, offline: offline) }
+    } catch let failure as Failure where offline && failure.status == 74 {
+      // The one-liner's advice (run without --offline) does not fit here.
+      throw Failure(status: 74, message: "the cache is empty: .offline off, then .refresh, syncs it")
+    }
   }
 
   func describe() throws -> String {

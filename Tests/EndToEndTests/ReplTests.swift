@@ -57,6 +57,14 @@ import Testing
       return String(decoding: data, as: UTF8.self)
     }
 
+    /// Clears the screen, enters `entries` one by one, and waits for `text`.
+    @discardableResult
+    func enter(_ entries: String..., until text: String) throws -> String {
+      try type("C-l")
+      for entry in entries { try type(entry, "Enter") }
+      return try waitFor(text)
+    }
+
     func type(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
     func screen() throws -> String { try tmux("capture-pane", "-t", name, "-p") }
@@ -231,6 +239,57 @@ import Testing
     try terminal.type("q")
     seen.afterPager = try terminal.waitFor("dcq>")
     return seen
+  }
+
+  @Test func cacheCommandsAndACrash() async throws {
+    let seen = try await offThePool { try Self.cacheCommands() }
+    #expect(seen.described.contains("3000 conversations from http://127.0.0.1:"))
+    #expect(seen.offline.contains("offline: on"))
+    #expect(seen.cleared.contains("cache cleared"))
+    #expect(seen.cleared.contains(" 3000\n1 row"))
+    #expect(seen.emptyOffline.contains("the cache is empty: .offline off, then .refresh, syncs it"))
+    #expect(seen.refreshed.contains("3000 conversations"))
+    #expect(seen.stopping < 15, "Ctrl-C took \(seen.stopping) s")
+    #expect(seen.historyAfterKill.contains("select crash = 1 | take 1"))
+  }
+
+  /// The real `.cache`, `.cache clear`, `.offline` and `.refresh` on the demo;
+  /// then dcq killed with SIGKILL: its history already holds the last entry.
+  static func cacheCommands() throws -> (
+    described: String, offline: String, cleared: String, emptyOffline: String, refreshed: String,
+    stopping: TimeInterval, historyAfterKill: String
+  ) {
+    let terminal = try Terminal()
+    defer { terminal.stop() }
+    try terminal.start()
+    let described = try terminal.enter(".cache", until: "requests)")
+    let offline = try terminal.enter(".offline on", ".offline", until: "offline: ")
+    let cleared = try terminal.enter(".cache clear", "count", until: "1 row")
+    let emptyOffline = try terminal.enter(".refresh", until: "cache is empty")
+    let refreshed = try terminal.enter(".offline off", ".refresh", until: "requests)")
+
+    // Ctrl-C stops a query that would run for minutes, and the REPL goes on.
+    try terminal.type("C-l")
+    try terminal.type(#"expand a = split(string(.), "") | count"#, "Enter")
+    Thread.sleep(forTimeInterval: 0.5)
+    let started = Date()
+    try terminal.type("C-c")
+    try terminal.waitFor("interrupted")
+    let stopping = Date().timeIntervalSince(started)
+
+    try terminal.type("select crash = 1 | take 1", "Enter")
+    try terminal.waitFor("crash")
+    let panes = try terminal.tmux("list-panes", "-t", terminal.name, "-F", "#{pane_pid}")
+    let shell = panes.trimmingCharacters(in: .whitespacesAndNewlines)
+    let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    guard let dcq = children.split(separator: " ").first.flatMap({ Int32($0) }) else {
+      throw Terminal.Timeout(text: "dcq's process", screen: children)
+    }
+    kill(dcq, SIGKILL)
+    try terminal.waitFor("EXITED 137")
+    let history = try String(
+      contentsOf: terminal.folder.appendingPathComponent("history"), encoding: .utf8)
+    return (described, offline, cleared, emptyOffline, refreshed, stopping, history)
   }
 
   @Test func tablesAreColouredOnATerminalWithoutNoColor() async throws {
