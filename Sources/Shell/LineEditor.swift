@@ -162,4 +162,6 @@ private func wordBreaks() -> UnsafeMutablePointer<CChar>? {
   return command == ".run" || command == ".save" ? fileNameBreaks : nil
 }
 
+// Unsafe: written once, at first use, and only read after that (by readline,
+// on the REPL's thread).
 private nonisolated(unsafe) let fileNameBreaks = strdup(" \t\n")

@@ -1,10 +1,8 @@
 import ConversationCache
-import ConversationGenerator
 import DatacrazyAPI
 import DatacrazyMock
 import Foundation
 import QueryLanguage
-import Synchronization
 
 /// Opens the records a query runs on when they come from the API: the
 /// account's cache, synced first when the policy says so.
@@ -205,49 +203,3 @@ struct CachedRecords {
     return lines.map { "dcq: " + $0 }
   }
 }
-
-/// The built-in demo account of `--demo`: the same generated conversations on every machine.
-enum DemoAccount {
-  static let token = "demo"
-  static let conversations = 3000
-
-  static func server() -> DatacrazyMockServer {
-    let records = ConversationGenerator(seed: ConversationGenerator.demoSeed).records(count: conversations)
-    var configuration = DatacrazyMockServer.Configuration(records: records, token: token)
-    configuration.maximumTake = 100
-    return DatacrazyMockServer(configuration: configuration)
-  }
-}
-
-/// Cancels a sync on Ctrl-C while it runs.
-///
-/// A plain `sigaction` handler that counts, and a task that watches the
-/// count: a dispatch signal source would install its own handler later, on
-/// another thread, and could take SIGINT from the REPL after `stop()`.
-final class Interruption {
-  private var previous = sigaction()
-  private let watcher: Task<Void, Never>
-
-  init(_ action: @escaping @Sendable () -> Void) {
-    let start = syncInterrupts.load(ordering: .relaxed)
-    var handler = sigaction()
-    handler.__sigaction_handler.sa_handler = { _ in syncInterrupts.wrappingAdd(1, ordering: .relaxed) }
-    sigemptyset(&handler.sa_mask)
-    sigaction(SIGINT, &handler, &previous)
-    watcher = Task {
-      while !Task.isCancelled {
-        if syncInterrupts.load(ordering: .relaxed) != start { return action() }
-        try? await Task.sleep(for: .milliseconds(50))
-      }
-    }
-  }
-
-  /// Ctrl-C does what it did before (ends dcq, or clears the REPL's line).
-  func stop() {
-    watcher.cancel()
-    sigaction(SIGINT, &previous, nil)
-  }
-}
-
-/// Ctrl-Cs seen while a sync runs.
-private let syncInterrupts = Atomic<Int>(0)

@@ -1,0 +1,45 @@
+import Foundation
+import QueryLanguage
+
+/// The field catalog for completion, built on a background thread so the
+/// first prompt appears at once.
+final class VocabularyLoader: @unchecked Sendable {
+  // Unchecked: `lock` guards `catalog`; the loading thread writes it once.
+  private let lock = NSLock()
+  private var catalog: FieldCatalog?
+  /// Left when the catalog is built: a Tab pressed before that waits for it.
+  private let loading = DispatchGroup()
+  private let runner: ScriptRunner
+
+  init(runner: ScriptRunner) {
+    self.runner = runner
+  }
+
+  func startLoading() {
+    let source = runner.session.source
+    loading.enter()
+    Thread.detachNewThread { [self] in
+      let built = try? FieldCatalog.build(from: source)
+      lock.withLock { catalog = built }
+      loading.leave()
+    }
+  }
+
+  /// The catalog, once built (waiting up to 30 s for it).
+  func builtCatalog() -> FieldCatalog? {
+    _ = loading.wait(timeout: .now() + 30)
+    return lock.withLock { catalog }
+  }
+
+  func current() -> CompletionVocabulary {
+    let catalog = builtCatalog()
+    var values: [String: [String]] = [:]
+    for field in catalog?.fields ?? [] {
+      if let few = field.fewValues, !few.isEmpty { values[field.path] = few }
+    }
+    let lets = runner.session.letNames.sorted()
+    return CompletionVocabulary(
+      fields: catalog?.paths ?? [], values: values, letNames: lets,
+      files: FileNames.matching)
+  }
+}
