@@ -38,6 +38,10 @@ extension DatacrazyMockServer {
     public var faults = Faults()
     /// Seeds the fault dice, so a test's faults repeat.
     public var seed: UInt64 = 1
+    /// The loopback address listened on: 127.0.0.1, or another 127.x.y.z
+    /// (tests that stop a server give each its own, so that nobody else
+    /// takes its address and port meanwhile).
+    public var host = "127.0.0.1"
     public init(records: [[UInt8]], token: String? = nil) {
       self.records = records
       self.token = token

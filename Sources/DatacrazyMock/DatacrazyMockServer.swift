@@ -17,8 +17,10 @@ import Foundation
 public final class DatacrazyMockServer: Sendable {
   private let traffic: TrafficMonitor
   private let listener: LoopbackServer
+  private let host: String
 
   public init(configuration: Configuration) {
+    host = configuration.host
     let index = ConversationIndex(records: configuration.records)
     let traffic = TrafficMonitor(configuration: configuration)
     let handler = MockRequestHandler(
@@ -34,9 +36,10 @@ public final class DatacrazyMockServer: Sendable {
     listener.shutDown()
   }
 
-  /// Starts listening on 127.0.0.1 (`port` 0 picks a free one) and returns the port.
+  /// Starts listening on the configured loopback address (`port` 0 picks a
+  /// free one) and returns the port.
   public func start(port: UInt16 = 0) async throws -> UInt16 {
-    try await listener.start(port: port)
+    try await listener.start(host: host, port: port)
   }
 
   /// Closes the listener and the open connections.
@@ -48,8 +51,8 @@ public final class DatacrazyMockServer: Sendable {
     get async { traffic.snapshot }
   }
 
-  /// `http://127.0.0.1:PORT` once started (port 0 before).
+  /// `http://HOST:PORT` once started (port 0 before).
   public var baseURL: URL {
-    get async { URL(string: "http://127.0.0.1:\(listener.port)")! }
+    get async { URL(string: "http://\(host):\(listener.port)")! }
   }
 }

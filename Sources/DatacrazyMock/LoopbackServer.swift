@@ -39,12 +39,22 @@ final class LoopbackServer: Sendable {
     self.respond = respond
   }
 
+  /// True for a dotted IPv4 address in 127.0.0.0/8.
+  static func isLoopback(_ host: String) -> Bool {
+    let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count == 4 && parts[0] == "127"
+      && parts.allSatisfy { part in UInt8(part).map { String($0) == part } ?? false }
+  }
+
   /// The port listened on, 0 when not listening.
   var port: UInt16 { state.withLock { $0.port } }
 
-  /// Listens on 127.0.0.1:`port` (0 picks a free one) and returns the port;
-  /// a server already listening keeps its port.
-  func start(port requested: UInt16) async throws -> UInt16 {
+  /// Listens on `host`:`port` (a loopback address; port 0 picks a free
+  /// one) and returns the port; a server already listening keeps its port.
+  func start(host: String = "127.0.0.1", port requested: UInt16) async throws -> UInt16 {
+    guard Self.isLoopback(host) else {
+      throw StartFailure(description: "\(host) is not a loopback address (127.x.y.z)")
+    }
     if let port = state.withLock({ $0.listening ? $0.port : nil }) { return port }
     await stop()
     let socket: Socket
@@ -56,7 +66,7 @@ final class LoopbackServer: Sendable {
     let bound: UInt16
     do {
       try socket.setValue(true, for: .localAddressReuse)
-      try socket.bind(to: sockaddr_in.inet(ip4: "127.0.0.1", port: requested))
+      try socket.bind(to: sockaddr_in.inet(ip4: host, port: requested))
       try socket.listen()
       guard case .ip4(_, let port) = try socket.sockname() else {
         throw StartFailure(description: "no IPv4 address")
@@ -64,7 +74,7 @@ final class LoopbackServer: Sendable {
       bound = port
     } catch {
       try? socket.close()
-      throw StartFailure(description: "cannot listen on 127.0.0.1:\(requested): \(error)")
+      throw StartFailure(description: "cannot listen on \(host):\(requested): \(error)")
     }
     guard let wake = SocketCalls.makePipe() else {
       try? socket.close()

@@ -10,12 +10,15 @@ struct DatacrazyMockCommand: AsyncParsableCommand {
     commandName: "datacrazy-mock",
     abstract: "Serve a Datacrazy-compatible GET /api/v1/conversations on 127.0.0.1.",
     discussion: """
-      Prints "listening on http://127.0.0.1:PORT" once it listens, then serves until \
+      Prints "listening on http://HOST:PORT" once it listens, then serves until \
       interrupted. Fault shares are fractions of the requests (0.1 is 10%).
       """)
 
   @Option(help: "The port to listen on; 0 picks a free one.")
   var port: UInt16 = 0
+
+  @Option(help: "The loopback address to listen on, 127.x.y.z.")
+  var host = "127.0.0.1"
 
   @Option(help: "Serve this many generated conversations (default: 1000).")
   var count: Int?
@@ -87,7 +90,7 @@ struct DatacrazyMockCommand: AsyncParsableCommand {
     let stopping = Shutdown(server: server)
     // Written straight to the file descriptor: whoever waits for this line
     // reads it now, not when a buffer fills.
-    FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(bound)\n".utf8))
+    FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
     FileHandle.standardError.write(Data("serving \(count) conversations\n".utf8))
     await stopping.wait()
   }
@@ -107,6 +110,7 @@ struct DatacrazyMockCommand: AsyncParsableCommand {
     configuration.faults.retryAfterSeconds = retryAfter
     configuration.faults.latency = latency
     configuration.seed = faultSeed
+    configuration.host = host
     return (DatacrazyMockServer(configuration: configuration), records.count)
   }
 

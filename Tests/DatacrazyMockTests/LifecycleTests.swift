@@ -26,6 +26,28 @@ import Testing
     await first.stop()
   }
 
+  @Test func anotherLoopbackAddressHasPortsOfItsOwn() async throws {
+    let first = DatacrazyMockServer(configuration: .init(records: Self.records))
+    let port = try await first.start()
+    var elsewhere = DatacrazyMockServer.Configuration(records: Self.records)
+    elsewhere.host = "127.0.0.2"
+    let second = DatacrazyMockServer(configuration: elsewhere)
+    #expect(try await second.start(port: port) == port)
+    #expect(await second.baseURL.absoluteString == "http://127.0.0.2:\(port)")
+    #expect(try await MockClient(base: second.baseURL).get().status == 200)
+    #expect(await first.statistics.requests == 0)
+    await first.stop()
+    await second.stop()
+  }
+
+  @Test(arguments: ["10.0.0.1", "0.0.0.0", "127.0.0", "127.0.0.256", "127.0.0.01", "localhost"])
+  func onlyLoopbackAddressesAreServed(host: String) async throws {
+    var configuration = DatacrazyMockServer.Configuration(records: Self.records)
+    configuration.host = host
+    let server = DatacrazyMockServer(configuration: configuration)
+    await #expect(throws: (any Error).self) { try await server.start() }
+  }
+
   @Test func stopIsQuickEvenWithAnIdleKeepAliveConnection() async throws {
     let server = DatacrazyMockServer(configuration: .init(records: Self.records))
     _ = try await server.start()

@@ -3,8 +3,12 @@
 # points dcq at it with a cache folder of the case's own, and stops it when the
 # case's shell exits. (sh cannot pass arguments to a sourced file: hence the function.)
 [ -f all.json ] || dcq-gen --count 400 --output all.json
+# Each case's mock listens on a loopback address of its own (127.x.y.z): once
+# stopped, its address and port stay unanswered, whatever other tests start.
+byte() { echo $(( $(od -An -N1 -tu1 /dev/urandom) % 254 + 1 )); }
+mock_host=127.$(byte).$(byte).$(byte)
 start_mock() {
-  datacrazy-mock --file all.json --token secret-token-123 "$@" > mock.out 2> mock.err &
+  datacrazy-mock --host "$mock_host" --file all.json --token secret-token-123 "$@" > mock.out 2> mock.err &
   mock_pid=$!
   trap 'kill $mock_pid 2>/dev/null' EXIT
   tries=0
