@@ -99,9 +99,11 @@ final class SessionCache: CacheControl, @unchecked Sendable {
   func describe() throws -> String {
     guard let metadata = try store.metadata() else { return "cache: \(store.folder.path): empty" }
     let syncing = background == nil ? "" : "\n  syncing in the background"
+    // The demo's server listens on a new port each run: its URL says nothing.
+    let origin = demoServer == nil ? metadata.apiURL : "the demo account"
     return """
       cache: \(store.folder.path)
-        \(metadata.records) conversations from \(metadata.apiURL)
+        \(metadata.records) conversations from \(origin)
         synced \(SyncProgressBar.format(seconds: engine.age(of: metadata).seconds)) ago, \
       in \(SyncProgressBar.format(seconds: metadata.duration.seconds)) (\(metadata.requests) requests)\(syncing)
       """
