@@ -1,6 +1,8 @@
 // GNU readline for Swift 6: the headers, plus accessors for the C globals that
 // strict concurrency will not let Swift touch directly (SWIFT-NOTES.md).
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -26,5 +28,21 @@ static inline void dcq_set_multiline_history(void) {
   history_comment_char = '#';
   history_write_timestamps = 1;
   history_multiline_entries = 1;
+}
+// A history file written before timestamps (one entry per line): read it
+// line by line, then write it back with a timestamp before each entry, so
+// that multi-line reading does not run all its lines into one entry.
+static inline void dcq_upgrade_history(const char *path) {
+  history_multiline_entries = 0;
+  read_history(path);
+  HIST_ENTRY **entries = history_list();
+  for (int i = 0; entries && entries[i]; i++) {
+    if (!entries[i]->timestamp || !entries[i]->timestamp[0]) {
+      free(entries[i]->timestamp);
+      entries[i]->timestamp = strdup("#0");
+    }
+  }
+  dcq_set_multiline_history();
+  write_history(path);
 }
 static inline void dcq_set_word_break_hook(rl_cpvfunc_t *hook) { rl_completion_word_break_hook = hook; }

@@ -30,8 +30,21 @@ public struct HistoryFile {
   }
 
   func load() {
+    if hasEntriesWithoutTimestamps {
+      dcq_upgrade_history(path)
+      chmod(path, 0o600)
+      return
+    }
     dcq_set_multiline_history()
     read_history(path)
+  }
+
+  /// True for a history file of dcq before 0.1.0's multi-line entries: lines,
+  /// but no `#` timestamp line before them.
+  private var hasEntriesWithoutTimestamps: Bool {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8), !text.isEmpty else { return false }
+    guard let first = text.split(separator: "\n", maxSplits: 1).first else { return false }
+    return !(first.hasPrefix("#") && first.dropFirst().first?.isNumber == true)
   }
 
   func append() {

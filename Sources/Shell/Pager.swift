@@ -24,7 +24,8 @@ public enum Pager {
     var pipeEnds: [Int32] = [0, 0]
     guard pipe(&pipeEnds) == 0 else { return false }
     let (reading, writing) = (pipeEnds[0], pipeEnds[1])
-    defer { close(writing) }
+    // Close-on-exec: nothing else spawned meanwhile may hold the pipe open.
+    for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -54,7 +55,10 @@ public enum Pager {
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments, pairs)
     close(reading)
-    guard spawned == 0 else { return false }
+    guard spawned == 0 else {
+      close(writing)
+      return false
+    }
 
     let previous = signal(SIGPIPE, SIG_IGN)  // the reader may quit the pager early
     text.withUnsafeBytes { bytes in

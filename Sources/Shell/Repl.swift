@@ -24,7 +24,7 @@ public final class Repl: @unchecked Sendable {
       errors: { collected.append(text: $0 + "\n") })
     let vocabulary = VocabularyLoader(runner: runner)
     self.vocabulary = vocabulary
-    runner.warnsOfUnknownFields = true
+    runner.warningCatalog = { vocabulary.readyCatalog() }
     runner.catalogProvider = { vocabulary.builtCatalog() }
     editor = LineEditor(history: historyPath.flatMap(HistoryFile.init(path:))) { before, word in
       Completer.complete(before: before, word: word, vocabulary.current())

@@ -14,9 +14,10 @@ public final class ScriptRunner {
   /// Threads that read records after a `.refresh`.
   public var workers = 2
 
-  /// The REPL warns, before running them, of fields that no record has.
-  public var warnsOfUnknownFields = false
-  /// A field catalog already built (the REPL's, for completion), else nil.
+  /// The REPL's field catalog once it is built (else nil, without waiting):
+  /// statements are then checked for fields that no record has, first.
+  public var warningCatalog: (() -> FieldCatalog?)?
+  /// A field catalog built elsewhere (the REPL's, for completion), for `.fields`.
   public var catalogProvider: (() -> FieldCatalog?)?
 
   /// The REPL's last `count` history entries, for `.history`; nil outside the REPL.
@@ -27,6 +28,8 @@ public final class ScriptRunner {
   private let sink: ResultWriter.Sink
   private let errors: (String) -> Void
   private var catalog: FieldCatalog?
+  /// Record sources replaced by newer ones, which earlier results may point into.
+  private var retiredSources: [RecordSource] = []
   private var nestedRuns = 0
   /// The REPL keeps the last result for `.save`.
   private let keepsResults: Bool
@@ -53,9 +56,10 @@ public final class ScriptRunner {
   /// Runs a script that `parse` made, statement by statement.
   public func run(_ script: Script) throws {
     let source = script.source
-    if warnsOfUnknownFields {
-      for warning in (try? fieldWarnings(script)) ?? [] {
-        errors(String(warning.hasSuffix("\n") ? warning.dropLast() : warning[...]))
+    if let catalog = warningCatalog?() {
+      for warning in script.fieldWarnings(catalog) {
+        let text = warning.rendered(source: source)
+        errors(String(text.hasSuffix("\n") ? text.dropLast() : text[...]))
       }
     }
     for statement in script.statements {
@@ -158,6 +162,9 @@ public final class ScriptRunner {
 
   /// Swaps the session's records for `buffer`'s (after a sync).
   public func replaceRecords(with buffer: JSONBuffer) {
+    // `let` results and the last result may still point into the old
+    // records (and the compact columns of their source): keep them alive.
+    retiredSources.append(session.source)
     session.source = CachingRecordSource(JSONRecordSource(buffer: buffer, workers: workers))
     catalog = nil
     onRefresh?()

@@ -6,6 +6,8 @@ import QueryLanguage
 final class VocabularyLoader: @unchecked Sendable {
   // Unchecked: `lock` guards `catalog`; the loading thread writes it once.
   private let lock = NSLock()
+  /// Loads started so far: only the latest one's catalog is kept.
+  private var loads = 0
   private var catalog: FieldCatalog?
   /// Left when the catalog is built: a Tab pressed before that waits for it.
   private let loading = DispatchGroup()
@@ -17,12 +19,24 @@ final class VocabularyLoader: @unchecked Sendable {
 
   func startLoading() {
     let source = runner.session.source
+    let generation = lock.withLock {
+      catalog = nil
+      loads += 1
+      return loads
+    }
     loading.enter()
     Thread.detachNewThread { [self] in
       let built = try? FieldCatalog.build(from: source)
-      lock.withLock { catalog = built }
+      // A load of older records that ends late must not replace a newer catalog.
+      lock.withLock { if generation == loads { catalog = built } }
       loading.leave()
     }
+  }
+
+  /// The catalog if it is built, without waiting (field warnings do not
+  /// hold a query back).
+  func readyCatalog() -> FieldCatalog? {
+    lock.withLock { catalog }
   }
 
   /// The catalog, once built (waiting up to 30 s for it).

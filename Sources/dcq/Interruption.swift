@@ -15,6 +15,7 @@ final class Interruption {
     var handler = sigaction()
     handler.__sigaction_handler.sa_handler = { _ in syncInterrupts.wrappingAdd(1, ordering: .relaxed) }
     sigemptyset(&handler.sa_mask)
+    handler.sa_flags = SA_RESTART
     sigaction(SIGINT, &handler, &previous)
     watcher = Task {
       while !Task.isCancelled {
@@ -33,3 +34,10 @@ final class Interruption {
 
 /// Ctrl-Cs seen while a sync runs.
 private let syncInterrupts = Atomic<Int>(0)
+
+/// Set once, from any thread.
+final class StopSignal: Sendable {
+  private let value = Atomic<Bool>(false)
+  func set() { value.store(true, ordering: .relaxed) }
+  var isSet: Bool { value.load(ordering: .relaxed) }
+}

@@ -39,6 +39,9 @@ final class SessionCache: CacheControl, @unchecked Sendable {
   /// Waits up to `limit` for the background sync, with its progress bar;
   /// its outcome (then it is over) or nil while it still runs.
   func waitForBackgroundSync(upTo limit: Duration) async -> Result<SyncEngine.Outcome, SyncEngine.Failure>? {
+    // Ctrl-C meanwhile stops the sync, and dcq with it (no prompt yet).
+    let interrupt = Interruption { [background] in background?.cancel() }
+    defer { interrupt.stop() }
     guard let outcome = await background?.wait(upTo: limit) else { return nil }
     background = nil
     firstSync = false
@@ -66,7 +69,10 @@ final class SessionCache: CacheControl, @unchecked Sendable {
     switch outcome {
     case .success(let outcome):
       let message = records.messages(for: outcome, engine, background: true).joined(separator: "\n")
-      guard case .synced = outcome, let buffer = try? store.records() else { return (message, nil) }
+      // A first sync may also end with records that another dcq wrote.
+      let changed: Bool
+      if case .synced = outcome { changed = true } else { changed = firstSync }
+      guard changed, let buffer = try? store.records() else { return (message, nil) }
       return (message, buffer)
     case .failure(let failure):
       let reason = CachedRecords.failure(failure).message
@@ -78,9 +84,16 @@ final class SessionCache: CacheControl, @unchecked Sendable {
   func refresh() throws -> JSONBuffer {
     // A background sync still running is this refresh's sync: wait for it.
     if let background {
+      let stopped = StopSignal()
+      let interrupt = Interruption { stopped.set() }
+      let ended = background.wait(stop: { stopped.isSet })
+      interrupt.stop()
+      guard let ended else {
+        throw Failure(status: 130, message: "stopped waiting; the sync goes on in the background")
+      }
       self.background = nil
       defer { firstSync = false }
-      let (message, buffer) = take(background.wait())
+      let (message, buffer) = take(ended)
       FileHandle.standardError.write(Data((message + "\n").utf8))
       if let buffer { return buffer }
     }

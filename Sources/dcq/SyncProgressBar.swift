@@ -32,8 +32,12 @@ final class SyncProgressBar: @unchecked Sendable {
 
   /// Clears the bar and draws nothing more until `show()`.
   func hide() {
-    finish()
-    lock.withLock { shown = false }
+    // One lock for both, so no update draws the bar again in between.
+    lock.withLock {
+      if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+      drawn = false
+      shown = false
+    }
   }
 
   func update(_ progress: FetchProgress) {

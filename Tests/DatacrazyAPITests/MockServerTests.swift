@@ -130,16 +130,18 @@ func isFinishedRecord(_ record: [UInt8]) -> Bool {
   @Test func aTightLimitIsNeverExceededWhateverThePhase() async throws {
     let (all, expected) = Self.records(60, seed: 15)
     var configuration = DatacrazyMockServer.Configuration(records: all, token: Self.token)
-    configuration.rateLimit = (10, .seconds(1))
+    // A 3 s window: its 5% margin (150 ms) outlasts the scheduling delays of
+    // a loaded test machine, which a 1 s window's 50 ms did not always.
+    configuration.rateLimit = (15, .seconds(3))
     try await withMock(configuration) { server, url in
       var settings = testConfiguration(url, token: Self.token)
-      settings.rateLimit = (10, .seconds(1))
+      settings.rateLimit = (15, .seconds(3))
       settings.pageSize = 5
       let client = DatacrazyClient(configuration: settings)
       let reports = Recorder<FetchProgress>()
       var requests = 0
       // Three syncs in a row, started at different points of the server's window.
-      for pause in [0, 350, 700] {
+      for pause in [0, 1000, 2000] {
         try await Task.sleep(for: .milliseconds(pause))
         let result = try await client.fetchAll { reports.append($0) }
         #expect(result.conversations.map(\.json) == expected)
@@ -148,8 +150,8 @@ func isFinishedRecord(_ record: [UInt8]) -> Bool {
       let statistics = await server.statistics
       #expect(statistics.requests == requests)
       #expect(statistics.answered429 == 0)
-      #expect(statistics.maximumInAnyWindow <= 10)
-      #expect(statistics.maximumInAnyWindow >= 9)
+      #expect(statistics.maximumInAnyWindow <= 15)
+      #expect(statistics.maximumInAnyWindow >= 14)
       #expect(reports.all.contains { $0.waitingForRateLimit })
       #expect(reports.all.last?.waitingForRateLimit == false)
     }

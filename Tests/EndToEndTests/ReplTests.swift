@@ -179,6 +179,27 @@ import Testing
     return (described, offline, cleared, emptyOffline, refreshed, stopping, history)
   }
 
+  @Test func aHistoryFileWithoutTimestampsKeepsItsEntries() async throws {
+    let seen = try await offThePool {
+      let terminal = try Terminal()
+      defer { terminal.stop() }
+      let history = terminal.folder.appendingPathComponent("history")
+      try "count\nwhere finished | count\n.timer on\n".write(to: history, atomically: true, encoding: .utf8)
+      try terminal.start()
+      try terminal.type("Up")
+      let last = try terminal.waitFor("dcq> .timer on")
+      try terminal.type("Up")
+      let before = try terminal.waitFor("dcq> where finished | count")
+      try terminal.type("C-u", "C-d")
+      try terminal.waitFor("EXITED 0")
+      return (last, before, try String(contentsOf: history, encoding: .utf8))
+    }
+    #expect(!seen.0.contains("count\nwhere"))
+    #expect(seen.1.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("dcq> where finished | count"))
+    #expect(seen.2.hasPrefix("#"))
+    #expect(seen.2.contains("\ncount\n#"))
+  }
+
   @Test func tablesAreColouredOnATerminalWithoutNoColor() async throws {
     let screen = try await offThePool {
       let terminal = try Terminal(colour: true)
