@@ -1,6 +1,7 @@
 import Foundation
 import OutputFormatting
 import QueryLanguage
+import Synchronization
 import Testing
 
 @testable import Shell
@@ -183,6 +184,34 @@ final class FakeCache: CacheControl {
     return (runner, collected)
   }
 
+  @Test func earlierResultsKeepTheirRecordsAfterAReplace() throws {
+    // `let` results point into the records they came from: replacing the
+    // session's records must not release those.
+    let released = Released()
+    let text = Array(shellRecords.utf8)
+    let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: text.count + JSONBuffer.padding)
+    memory.initialize(repeating: 0, count: text.count + JSONBuffer.padding)
+    memory.update(from: text, count: text.count)
+    let address = Int(bitPattern: memory)
+    let collected = TextCollector()
+    let runner: ScriptRunner = {
+      let buffer = JSONBuffer(adopting: UnsafePointer(memory), count: text.count) {
+        released.mark()
+        UnsafeMutablePointer<UInt8>(bitPattern: address)?.deallocate()
+      }
+      let session = QuerySession(
+        source: CachingRecordSource(JSONRecordSource(buffer: buffer, workers: 1)), clock: { 0 })
+      return ScriptRunner(
+        session: session, options: OutputOptions(format: .ndjson), sink: collected.append,
+        errors: { collected.errors.append($0) })
+    }()
+    try runner.run("let z = take 1")
+    runner.replaceRecords(with: JSONBuffer("[]"))
+    #expect(!released.value)
+    try runner.run("z | select id\ncount")
+    #expect(collected.text == "{\"id\":\"c1\"}\n{\"count\":0}\n")
+  }
+
   @Test func refreshSwapsInTheNewRecords() throws {
     let cache = FakeCache(next: #"[{"id": "n1"}, {"id": "n2"}, {"id": "n3"}]"#)
     let (runner, collected) = runner(cache: cache)
@@ -251,4 +280,11 @@ final class FakeCache: CacheControl {
     try runner.run(".history 2")
     #expect(collected.text == "b\nc\n")
   }
+}
+
+/// Set when a buffer's memory is released.
+final class Released: Sendable {
+  private let flag = Atomic<Bool>(false)
+  func mark() { flag.store(true, ordering: .relaxed) }
+  var value: Bool { flag.load(ordering: .relaxed) }
 }
