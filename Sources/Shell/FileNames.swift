@@ -15,4 +15,19 @@ enum FileNames {
       return isFolder.boolValue ? path + "/" : path
     }
   }
+
+  /// The file that a `.run` or `.save` argument names: surrounding quotes
+  /// removed (`.save "week 48.csv"`), and a leading `~/` for the home folder.
+  static func expanded(
+    _ argument: String, home: String? = ProcessInfo.processInfo.environment["HOME"]
+  ) -> String {
+    var path = argument
+    if path.count >= 2, let first = path.first, first == "\"" || first == "'", path.last == first {
+      path = String(path.dropFirst().dropLast())
+    }
+    if path.hasPrefix("~/"), let home, !home.isEmpty {
+      path = home + path.dropFirst()
+    }
+    return path
+  }
 }

@@ -174,7 +174,8 @@ public final class ScriptRunner {
   public var onRefresh: (() -> Void)?
 
   /// `.save FILE`: the last result, in the format the extension names, in a new 0600 file.
-  func save(to path: String) throws {
+  func save(to argument: String) throws {
+    let path = FileNames.expanded(argument)
     guard let result = lastResult else { throw ShellError.usage(".save: no result yet; run a query first") }
     let formats: [String: OutputFormat] = [
       "csv": .csv, "tsv": .tsv, "json": .json, "ndjson": .ndjson, "jsonl": .ndjson, "txt": .table,
@@ -226,6 +227,9 @@ public final class ScriptRunner {
   }
 
   func explain(_ query: String) throws {
+    guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw ShellError.usage(".explain needs a query: .explain where finished | count")
+    }
     do {
       for statement in try session.parse(query).statements { print(statement.explained) }
     } catch let diagnostic as Diagnostic {
@@ -252,7 +256,8 @@ public final class ScriptRunner {
     print(HelpText.text(topic: topic))
   }
 
-  func runFile(_ path: String) throws {
+  func runFile(_ argument: String) throws {
+    let path = FileNames.expanded(argument)
     guard nestedRuns < 16 else { throw ShellError.usage(".run nests deeper than 16 scripts") }
     guard let data = FileManager.default.contents(atPath: path),
       let source = String(data: data, encoding: .utf8)

@@ -112,6 +112,19 @@ let shellRecords = """
 }
 
 @Suite struct SaveTests {
+  @Test(arguments: [
+    ("out.csv", "out.csv"), ("\"week 48.csv\"", "week 48.csv"), ("'a b.tsv'", "a b.tsv"),
+    ("~/r.csv", "/home/ana/r.csv"), ("\"~/x y.csv\"", "/home/ana/x y.csv"), ("a~/b.csv", "a~/b.csv"),
+    ("\"", "\""),
+  ])
+  func fileArgumentsLoseTheirQuotesAndFindHome(_ argument: String, _ path: String) {
+    #expect(FileNames.expanded(argument, home: "/home/ana") == path)
+  }
+
+  @Test func explainNeedsAQuery() {
+    #expect(throws: ShellError.self) { try runScript(".explain") }
+  }
+
   @Test func saveWritesTheLastResultInTheFormatOfTheExtensionToAPrivateFile() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "dcq-save-\(UUID().uuidString)")
@@ -122,9 +135,10 @@ let shellRecords = """
     let runner = ScriptRunner(
       session: session, options: OutputOptions(format: .table), keepsResults: true, sink: { _ in },
       errors: { _ in })
-    let csv = folder.appendingPathComponent("out.csv").path
+    // A quoted name may hold spaces.
+    let csv = folder.appendingPathComponent("out 1.csv").path
     let json = folder.appendingPathComponent("out.json").path
-    try runner.run("select id, who = contact.name\n.save \(csv)\n.save \(json)")
+    try runner.run("select id, who = contact.name\n.save \"\(csv)\"\n.save \(json)")
     #expect(try String(contentsOfFile: csv, encoding: .utf8) == "id,who\nc1,Ana\nc2,Bia\n")
     #expect(
       try String(contentsOfFile: json, encoding: .utf8) == """
