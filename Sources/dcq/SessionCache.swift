@@ -14,7 +14,10 @@ final class SessionCache: CacheControl, @unchecked Sendable {
   private let engine: SyncEngine
   /// The demo's embedded API, kept running for `.refresh`.
   private let demoServer: DatacrazyMockServer?
-  var offline: Bool
+  /// `.offline on` also stops a background sync that is still running.
+  var offline: Bool {
+    didSet { if offline { background?.cancel() } }
+  }
 
   init(records: CachedRecords, store: ConversationStore, engine: SyncEngine, demoServer: DatacrazyMockServer?)
   {
@@ -74,6 +77,8 @@ final class SessionCache: CacheControl, @unchecked Sendable {
       if case .synced = outcome { changed = true } else { changed = firstSync }
       guard changed, let buffer = try? store.records() else { return (message, nil) }
       return (message, buffer)
+    case .failure(.api(.cancelled)):
+      return ("dcq: the background sync stopped; answering from the cache as it was", nil)
     case .failure(let failure):
       let reason = CachedRecords.failure(failure).message
       if firstSync { return ("dcq: the first sync failed (\(reason)); .refresh tries again", nil) }
@@ -122,7 +127,11 @@ final class SessionCache: CacheControl, @unchecked Sendable {
       """
   }
 
-  func clear() throws { try store.clear() }
+  /// Stops a background sync first: it would fill the cache again.
+  func clear() throws {
+    background?.cancel()
+    try store.clear()
+  }
 
   /// Runs async work to its end from the REPL's own (non-pool) thread.
   private func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {

@@ -41,6 +41,8 @@ import Testing
     #expect(seen.afterSync.contains("synced 300 conversations"))
     #expect(seen.afterSync.contains("  300\n1 row"))
     #expect(seen.refreshFailed.contains(".refresh: cannot reach 127.0.0.1"))
+    #expect(seen.stoppedSync.contains("dcq: the background sync stopped; answering from the cache as it was"))
+    #expect(seen.stoppedSync.contains("  300\n1 row"))
   }
 
   @Test func filesWarningsTimerWidthAndPager() async throws {
@@ -274,7 +276,8 @@ import Testing
   /// and answers slowly: the prompt and the old answers come at once, the
   /// new records once the sync has ended.
   static func backgroundSync() throws -> (
-    filled: String, banner: String, whileSyncing: String, afterSync: String, refreshFailed: String
+    filled: String, banner: String, whileSyncing: String, afterSync: String, refreshFailed: String,
+    stoppedSync: String
   ) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "dcq-mock-\(UUID().uuidString)")
@@ -316,7 +319,17 @@ import Testing
     try terminal.type("C-l")
     try terminal.type(".refresh", "Enter")
     let refreshFailed = try terminal.waitFor("cannot reach")
-    return (filled, banner, whileSyncing, afterSync, refreshFailed)
+
+    // Again with a slow API: .offline on stops the background sync.
+    let third = try MockProcess(
+      folder: folder, ["--port", "\(first.port)", "--count", "500", "--token", "t", "--latency", "3s"])
+    defer { third.stop() }
+    try terminal.tmux(quiet: true, "kill-session", "-t", terminal.name)
+    try terminal.start()
+    try terminal.waitFor("syncing in the background")
+    try terminal.type(".offline on", "Enter")
+    let stoppedSync = try terminal.enter("count", until: "1 row")
+    return (filled, banner, whileSyncing, afterSync, refreshFailed, stoppedSync)
   }
 
   static func session() throws -> Observations {
