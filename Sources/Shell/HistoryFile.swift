@@ -51,4 +51,13 @@ public struct HistoryFile {
     append_history(1, path)
     chmod(path, 0o600)
   }
+
+  /// `entry` as the history file can hold it: a line that starts with `#`
+  /// and a digit would read back as a timestamp, so it gets a leading space
+  /// (it is a comment either way).
+  static func storable(_ entry: String) -> String {
+    entry.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.first == "#" && line.dropFirst().first?.isNumber == true ? " " + line : line
+    }.joined(separator: "\n")
+  }
 }

@@ -45,12 +45,13 @@ final class LineEditor {
     guard !entry.hasPrefix(" "), !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       return
     }
+    let stored = HistoryFile.storable(entry)
     if let last = history_get(dcq_history_base() + dcq_history_length() - 1),
-      String(cString: last.pointee.line) == entry
+      String(cString: last.pointee.line) == stored
     {
       return
     }
-    add_history(entry)
+    add_history(stored)
     history?.append()
   }
 
