@@ -17,16 +17,9 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchdata import ROOT, build, conversations
+
 QUERY = 'where contact.platform == "WHATSAPP" and not finished | select id, n = contact.name'
-
-
-def build():
-    for product in ["dcq", "dcq-gen", "datacrazy-mock"]:
-        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-    return subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout.strip()
 
 
 def timed(argv, env):
@@ -56,13 +49,9 @@ def main():
     parser.add_argument("--rate-limit", default=None, help="e.g. 600/10s: also time a paced sync")
     args = parser.parse_args()
 
-    bindir = build()
+    bindir = build(["dcq", "dcq-gen", "datacrazy-mock"])
     dcq = os.path.join(bindir, "dcq")
-    data = os.path.join(ROOT, "bench", "data")
-    os.makedirs(data, exist_ok=True)
-    file = os.path.join(data, f"conversations-{args.count}.json")
-    if not os.path.exists(file):
-        subprocess.run([os.path.join(bindir, "dcq-gen"), "--count", str(args.count), "--output", file], check=True)
+    file = conversations(bindir, args.count)
 
     with tempfile.TemporaryDirectory() as cache:
         mock, url = start_mock(bindir, file, ["--max-take", "100"])

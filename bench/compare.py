@@ -15,7 +15,8 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchdata import ROOT, build, conversations
+
 
 QUERIES = [
     {
@@ -36,6 +37,7 @@ QUERIES = [
 
 DUCKDB_RUNNER = """
 import duckdb, sys
+
 con = duckdb.connect()
 con.execute("SET threads TO 2")
 rows = con.execute(sys.argv[1]).fetchall()
@@ -75,17 +77,9 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "dcq"], cwd=ROOT, check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "dcq-gen"], cwd=ROOT, check=True)
-    bindir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout.strip()
+    bindir = build(["dcq", "dcq-gen"])
     dcq = os.path.join(bindir, "dcq")
-    data = os.path.join(ROOT, "bench", "data")
-    os.makedirs(data, exist_ok=True)
-    file = os.path.join(data, f"conversations-{args.count}.json")
-    if not os.path.exists(file):
-        with open(file, "wb") as out:
-            subprocess.run([os.path.join(bindir, "dcq-gen"), "--count", str(args.count)], stdout=out, check=True)
+    file = conversations(bindir, args.count)
     size = os.path.getsize(file)
     print(f"input: {file}: {args.count} conversations, {size / 1e6:.1f} MB; "
           f"{os.cpu_count()} cores; best of {args.runs} runs, page cache warm")

@@ -15,7 +15,8 @@ import re
 import statistics
 import subprocess
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchdata import ROOT, build, conversations
+
 SCRIPT = os.path.join(ROOT, "bench", "session.dcq")
 # Targets of issue 4, for the statements that repeat one already run (the
 # records are then loaded, as in a REPL session after its first query).
@@ -39,17 +40,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    for product in ["dcq", "dcq-gen"]:
-        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-    bindir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout.strip()
-    data = os.path.join(ROOT, "bench", "data")
-    os.makedirs(data, exist_ok=True)
-    file = os.path.join(data, f"conversations-{args.count}.json")
-    if not os.path.exists(file):
-        with open(file, "wb") as out:
-            subprocess.run([os.path.join(bindir, "dcq-gen"), "--count", str(args.count)], stdout=out, check=True)
+    bindir = build(["dcq", "dcq-gen"])
+    file = conversations(bindir, args.count)
     subprocess.run(["cat", file], stdout=subprocess.DEVNULL, check=True)
 
     texts = statements()

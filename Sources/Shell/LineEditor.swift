@@ -27,9 +27,6 @@ final class LineEditor {
 
   /// The next line, or nil at end of input (Ctrl-D).
   func readLine(prompt: String) -> String? {
-    // Again at every prompt: a dispatch signal source (a sync's Ctrl-C
-    // watch) may have taken SIGINT over since.
-    signal(SIGINT, handleInterrupt)
     CompletionState.shared.setPending(pendingText)
     guard let raw = readline(prompt) else { return nil }
     defer { free(raw) }

@@ -33,13 +33,6 @@ final class BackgroundSync: @unchecked Sendable {
   /// The outcome once the sync has ended, else nil.
   var outcome: Result<SyncEngine.Outcome, SyncEngine.Failure>? { lock.withLock { result } }
 
-  /// Waits for the end of the sync.
-  func wait() -> Result<SyncEngine.Outcome, SyncEngine.Failure> {
-    ended.wait()
-    ended.signal()
-    return outcome!
-  }
-
   /// Waits for the end of the sync with its progress bar shown, until
   /// `stop()` says so; the outcome, or nil when it still runs.
   func wait(stop: () -> Bool) -> Result<SyncEngine.Outcome, SyncEngine.Failure>? {

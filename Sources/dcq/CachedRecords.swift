@@ -56,7 +56,9 @@ struct CachedRecords {
     let policy = try policy()
     var note: String?
     let name = command.demo ? "the demo cache" : "the cache"
-    if syncInBackground, let cached = try Self.syncCall({ try engine.cacheThatAnswersDuringSync(policy) }) {
+    if syncInBackground,
+      let cached = try await Self.syncCall({ try engine.cacheThatAnswersDuringSync(policy) })
+    {
       cache.startBackgroundSync(policy)
       note =
         "the cache is \(SyncProgressBar.format(seconds: engine.age(of: cached).seconds)) old: syncing in "
@@ -151,14 +153,6 @@ struct CachedRecords {
   static func syncCall<T>(_ body: () async throws -> T) async throws -> T {
     do {
       return try await body()
-    } catch let failure as SyncEngine.Failure {
-      throw Self.failure(failure)
-    }
-  }
-
-  static func syncCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-      return try body()
     } catch let failure as SyncEngine.Failure {
       throw Self.failure(failure)
     }

@@ -34,8 +34,7 @@ final class SyncProgressBar: @unchecked Sendable {
   func hide() {
     // One lock for both, so no update draws the bar again in between.
     lock.withLock {
-      if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-      drawn = false
+      clear()
       shown = false
     }
   }
@@ -71,8 +70,11 @@ final class SyncProgressBar: @unchecked Sendable {
 
   /// Clears the bar.
   func finish() {
-    lock.lock()
-    defer { lock.unlock() }
+    lock.withLock { clear() }
+  }
+
+  /// Erases the bar's line; `lock` is held.
+  private func clear() {
     if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     drawn = false
   }

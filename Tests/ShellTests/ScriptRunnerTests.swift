@@ -10,15 +10,22 @@ import Testing
 func runScript(_ script: String, over json: String = shellRecords, format: OutputFormat = .csv) throws
   -> String
 {
-  let collected = TextCollector()
-  let session = QuerySession(
-    source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(json.utf8)), workers: 1),
-    clock: { 0 })
-  let runner = ScriptRunner(
-    session: session, options: OutputOptions(format: format), sink: collected.append,
-    errors: { collected.errors.append($0) })
+  let (runner, collected) = collectingRunner(
+    source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(json.utf8)), workers: 1), format: format)
   try runner.run(script)
   return collected.text
+}
+
+/// A runner over `source` whose output and warnings are collected.
+func collectingRunner(
+  source: RecordSource = JSONRecordSource(buffer: JSONBuffer(bytes: Array(shellRecords.utf8)), workers: 1),
+  format: OutputFormat = .csv
+) -> (ScriptRunner, TextCollector) {
+  let collected = TextCollector()
+  let runner = ScriptRunner(
+    session: QuerySession(source: source, clock: { 0 }), options: OutputOptions(format: format),
+    sink: collected.append, errors: { collected.errors.append($0) })
+  return (runner, collected)
 }
 
 final class TextCollector: @unchecked Sendable {
@@ -188,12 +195,7 @@ final class FakeCache: CacheControl {
 
 @Suite struct CacheCommandTests {
   func runner(cache: CacheControl?) -> (ScriptRunner, TextCollector) {
-    let collected = TextCollector()
-    let session = QuerySession(
-      source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(shellRecords.utf8)), workers: 1), clock: { 0 })
-    let runner = ScriptRunner(
-      session: session, options: OutputOptions(format: .csv), sink: collected.append,
-      errors: { collected.errors.append($0) })
+    let (runner, collected) = collectingRunner()
     runner.cache = cache
     return (runner, collected)
   }
@@ -207,18 +209,14 @@ final class FakeCache: CacheControl {
     memory.initialize(repeating: 0, count: text.count + JSONBuffer.padding)
     memory.update(from: text, count: text.count)
     let address = Int(bitPattern: memory)
-    let collected = TextCollector()
-    let runner: ScriptRunner = {
-      let buffer = JSONBuffer(adopting: UnsafePointer(memory), count: text.count) {
-        released.mark()
-        UnsafeMutablePointer<UInt8>(bitPattern: address)?.deallocate()
-      }
-      let session = QuerySession(
-        source: CachingRecordSource(JSONRecordSource(buffer: buffer, workers: 1)), clock: { 0 })
-      return ScriptRunner(
-        session: session, options: OutputOptions(format: .ndjson), sink: collected.append,
-        errors: { collected.errors.append($0) })
-    }()
+    let (runner, collected) = collectingRunner(
+      source: CachingRecordSource(
+        JSONRecordSource(
+          buffer: JSONBuffer(adopting: UnsafePointer(memory), count: text.count) {
+            released.mark()
+            UnsafeMutablePointer<UInt8>(bitPattern: address)?.deallocate()
+          }, workers: 1)),
+      format: .ndjson)
     try runner.run("let z = take 1")
     runner.replaceRecords(with: JSONBuffer("[]"))
     #expect(!released.value)
@@ -264,12 +262,7 @@ final class FakeCache: CacheControl {
   }
 
   @Test func timerReportsEachStatementsTime() throws {
-    let collected = TextCollector()
-    let session = QuerySession(
-      source: JSONRecordSource(buffer: JSONBuffer(bytes: Array(shellRecords.utf8)), workers: 1), clock: { 0 })
-    let runner = ScriptRunner(
-      session: session, options: OutputOptions(format: .csv), sink: collected.append,
-      errors: { collected.errors.append($0) })
+    let (runner, collected) = collectingRunner()
     try runner.run(".timer on\ncount\ncount\n.timer off\ncount")
     #expect(collected.errors.count == 2)
     #expect(collected.errors.allSatisfy { $0.hasPrefix("time: ") && $0.hasSuffix(" ms") })
@@ -286,10 +279,7 @@ final class FakeCache: CacheControl {
 
   @Test func historyIsOnlyForTheRepl() throws {
     #expect(throws: ShellError.self) { try runScript(".history") }
-    let session = QuerySession(source: EmptyRecordSource(), clock: { 0 })
-    let collected = TextCollector()
-    let runner = ScriptRunner(
-      session: session, options: OutputOptions(format: .csv), sink: collected.append, errors: { _ in })
+    let (runner, collected) = collectingRunner(source: EmptyRecordSource())
     runner.history = { count in Array(["a", "b", "c"].suffix(count)) }
     try runner.run(".history 2")
     #expect(collected.text == "b\nc\n")
