@@ -18,10 +18,10 @@ public final class Repl: @unchecked Sendable {
   ) {
     self.screen = screen
     let collected = OutputBuffer()
-    // Warnings and timings go with the results, so that they show in order.
+    // Warnings and timings are kept with the results, so that they show in order.
     runner = ScriptRunner(
       session: session, options: options, keepsResults: true, sink: collected.append,
-      errors: { collected.append(text: $0 + "\n") })
+      errors: { collected.append(error: $0 + "\n") })
     let vocabulary = VocabularyLoader(runner: runner)
     self.vocabulary = vocabulary
     runner.warningCatalog = { vocabulary.readyCatalog() }

@@ -15,21 +15,49 @@ public struct Screen: Sendable {
     self.pages = pages
   }
 
-  func show(_ bytes: [UInt8]) {
-    guard !bytes.isEmpty else { return }
-    if pages, Pager.isTaller(bytes, than: rows()), Pager.show(bytes) { return }
-    FileHandle.standardOutput.write(Data(bytes))
+  /// Writes an entry's output in the order it came: results to stdout (through
+  /// the pager when they are taller than the terminal), warnings and timings
+  /// to stderr, as CLI.md wants, the ones made before the results first.
+  func show(_ chunks: [OutputBuffer.Chunk]) {
+    let results = chunks.filter { !$0.isError }.flatMap(\.bytes)
+    guard pages, Pager.isTaller(results, than: rows()) else {
+      for chunk in chunks { write(chunk) }
+      return
+    }
+    let firstResult = chunks.firstIndex { !$0.isError } ?? chunks.endIndex
+    for chunk in chunks[..<firstResult] { write(chunk) }
+    if !Pager.show(results) { FileHandle.standardOutput.write(Data(results)) }
+    for chunk in chunks[firstResult...] where chunk.isError { write(chunk) }
+  }
+
+  private func write(_ chunk: OutputBuffer.Chunk) {
+    (chunk.isError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(chunk.bytes))
   }
 }
 
-/// Collects an entry's output.
+/// Collects an entry's output: results, and the warnings and timings between them.
 final class OutputBuffer: @unchecked Sendable {
   // Unchecked: written by the REPL's thread only (the runner's sink), read after each entry.
-  private var bytes: [UInt8] = []
-  func append(_ chunk: UnsafeRawBufferPointer) { bytes.append(contentsOf: chunk) }
-  func append(text: String) { bytes.append(contentsOf: text.utf8) }
-  func take() -> [UInt8] {
-    defer { bytes = [] }
-    return bytes
+  struct Chunk {
+    var isError: Bool
+    var bytes: [UInt8]
+  }
+
+  private var chunks: [Chunk] = []
+
+  func append(_ bytes: UnsafeRawBufferPointer) { append(Array(bytes), isError: false) }
+  func append(error text: String) { append(Array(text.utf8), isError: true) }
+
+  private func append(_ bytes: [UInt8], isError: Bool) {
+    if chunks.last?.isError == isError {
+      chunks[chunks.count - 1].bytes += bytes
+    } else {
+      chunks.append(Chunk(isError: isError, bytes: bytes))
+    }
+  }
+
+  func take() -> [Chunk] {
+    defer { chunks = [] }
+    return chunks
   }
 }

@@ -202,6 +202,27 @@ import Testing
     #expect(seen.2.contains("\ncount\n#"))
   }
 
+  @Test func warningsAndTimingsGoToStderr() async throws {
+    let seen = try await offThePool {
+      let terminal = try Terminal(arguments: "--demo 2>stderr.txt")
+      defer { terminal.stop() }
+      try terminal.start()
+      // .fields waits for the field catalog, which warnings use once it is built.
+      try terminal.enter(".fields contact.platform", until: "row")
+      let screen = try terminal.enter(
+        ".timer on", #"where contatc.name == "x" | count"#, until: "1 row")
+      try terminal.type(".quit", "Enter")
+      try terminal.waitFor("EXITED 0")
+      let errors = try String(
+        contentsOf: terminal.folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
+      return (screen, errors)
+    }
+    #expect(!seen.0.contains("time:"))
+    #expect(!seen.0.contains("did you mean"))
+    #expect(seen.1.contains("did you mean 'contact.name'?"))
+    #expect(seen.1.contains("time: "))
+  }
+
   @Test func tablesAreColouredOnATerminalWithoutNoColor() async throws {
     let screen = try await offThePool {
       let terminal = try Terminal(colour: true)
